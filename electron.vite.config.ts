@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+// The main build has two entries over one domain core: the Electron shell (index) and the
+// `capwatch` CLI / browser host (cli). Node 20 is the floor because the CLI runs on plain Node.
+export default defineConfig({
+  main: {
+    build: {
+      target: 'node20',
+      rolldownOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          cli: resolve(import.meta.dirname, 'src/main/cli/main.ts')
+        }
+      }
+    }
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot load ES modules: it is one CommonJS file with its deps bundled.
+      externalizeDeps: false,
+      rolldownOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' }
+      }
+    }
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    base: './',
+    build: {
+      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
+    },
+    plugins: [react()]
+  }
+})

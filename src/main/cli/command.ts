@@ -1,0 +1,38 @@
+/**
+ * How a CLI command is declared: its words (`events add`), its options (node:util parseArgs
+ * syntax), its help, and what it does with an open core. main.ts does the rest: data directory,
+ * --help on every command, one clear error line on stderr and exit code 1.
+ */
+import type { ParseArgsConfig } from 'node:util'
+import type { Core } from '../core/core'
+import type { Handlers } from '../core/dispatch'
+
+export interface CliContext {
+  core: Core
+  handlers: Handlers
+  /** Positional arguments after the command words. */
+  args: string[]
+  options: Record<string, string | boolean | string[] | undefined>
+  out: (line: string) => void
+  err: (line: string) => void
+}
+
+export interface CliCommand {
+  words: string[]
+  /** One line: what it does. */
+  summary: string
+  /** Usage after `capwatch [--data-dir DIR]`, e.g. `events add --date YYYY-MM-DD --title T`. */
+  usage: string
+  /** Extra help text (option descriptions), shown by --help. */
+  help?: string
+  options?: NonNullable<ParseArgsConfig['options']>
+  /** Exact number of positional arguments, or [min, max]. */
+  positionals?: number | [number, number]
+  /** Keeps the process alive (serve): main does not close the core after run resolves. */
+  longRunning?: boolean
+  /** Opens the data directory as this adapter (named in the lock); default 'cli'. */
+  adapter?: 'browser'
+  /** Does not need the core (no data directory opened). */
+  noCore?: boolean
+  run(ctx: CliContext): Promise<void> | void
+}

@@ -1,0 +1,31 @@
+import { startHost } from '../../host/server'
+import { browserHooks, createHandlers } from '../../core/handlers'
+import { rendererDir } from '../../paths'
+import type { CliCommand } from '../command'
+
+export const serve: CliCommand = {
+  words: ['serve'],
+  summary: 'Serve the workbench to a browser on this machine (127.0.0.1 only, token required)',
+  usage: 'serve [--port N]',
+  help: '  --port N   port to listen on; 0 (the default) picks a free one\nPrints the URL to open (with its token) as the first line.',
+  options: { port: { type: 'string' } },
+  positionals: 0,
+  longRunning: true,
+  adapter: 'browser',
+  async run({ options, out, err, core }) {
+    // The page gets the browser's hooks: no native dialogs, no reading of local paths.
+    const handlers = createHandlers(core, browserHooks)
+    const port = options.port === undefined ? 0 : Number(options.port)
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${String(options.port)}`)
+    const host = await startHost({ handlers, rendererDir: rendererDir(), port, log: err })
+    out(host.url)
+    err(`serve: Capwatch workbench for ${core.dataDir} — open the URL above in a browser; Ctrl+C stops it.`)
+    const stop = async () => {
+      await host.close()
+      await core.close()
+      process.exit(0)
+    }
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  }
+}

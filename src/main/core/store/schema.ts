@@ -1,0 +1,86 @@
+/**
+ * The on-disk schema. `capwatch.json` (the meta document) carries the schema version, settings,
+ * companies and the index of imported series; events and their notes live in shard files so that
+ * a small edit rewrites one small file; price series live in immutable per-ticker files.
+ *
+ * Version history:
+ *  1: everything (events, notes, companies, settings) in one lowdb file, `capwatch.json`.
+ *  2: meta + 256 event shards + series files (this layout).
+ */
+import { z } from 'zod'
+import { companySchema, eventSchema, noteSchema, settingsSchema, timestamp, currency } from '../../../shared/domain'
+
+export const SCHEMA_VERSION = 2
+export const SHARD_COUNT = 256
+export const META_FILE = 'capwatch.json'
+export const SHARD_DIR = 'events'
+export const SERIES_DIR = 'series'
+
+export const seriesPartSchema = z.object({
+  /** Day numbers, strictly ascending. */
+  days: z.array(z.number().int()),
+  values: z.array(z.number())
+})
+export const seriesFileSchema = z.object({
+  ticker: z.string(),
+  close: seriesPartSchema.optional(),
+  adjClose: seriesPartSchema.optional(),
+  marketCap: seriesPartSchema.optional()
+})
+export type SeriesFile = z.infer<typeof seriesFileSchema>
+
+export const seriesMetaSchema = z.object({
+  ticker: z.string().min(1).max(32),
+  companyId: z.string().nullable(),
+  currency,
+  benchmark: z.boolean().default(false),
+  /** Data file, relative to the data directory; immutable once written. */
+  file: z.string(),
+  counts: z.object({ close: z.number().int().optional(), adj_close: z.number().int().optional(), market_cap: z.number().int().optional() }),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+  source: z.string().default(''),
+  importedAt: timestamp
+})
+export type SeriesMeta = z.infer<typeof seriesMetaSchema>
+
+export const metaSchema = z.object({
+  format: z.literal('capwatch'),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  createdAt: timestamp,
+  settings: settingsSchema,
+  companies: z.array(companySchema),
+  series: z.array(seriesMetaSchema).default([])
+})
+export type Meta = z.infer<typeof metaSchema>
+
+export const shardSchema = z.object({
+  events: z.array(eventSchema),
+  notes: z.array(noteSchema)
+})
+export type Shard = z.infer<typeof shardSchema>
+
+/** Version 1, kept to migrate old data directories (and as the "naive layout" the bench compares). */
+export const metaV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  createdAt: timestamp,
+  settings: settingsSchema,
+  companies: z.array(companySchema),
+  events: z.array(eventSchema),
+  notes: z.array(noteSchema)
+})
+export type MetaV1 = z.infer<typeof metaV1Schema>
+
+/** FNV-1a of the event id: stable across runs and platforms, spreads sequential ids evenly. */
+export function shardOf(eventId: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < eventId.length; i++) {
+    h ^= eventId.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return (h >>> 0) % SHARD_COUNT
+}
+
+export function shardFile(shard: number): string {
+  return `${SHARD_DIR}/${shard.toString(16).padStart(2, '0')}.json`
+}

@@ -1,0 +1,197 @@
+/**
+ * The browser host (`capwatch serve`): the built renderer and the contract over HTTP, for
+ * machines where the desktop shell cannot start. It is a private door to the analyst's data, so:
+ *  - it listens on 127.0.0.1 only;
+ *  - every API call carries a random per-run token (printed once, in the URL's fragment, which
+ *    browsers never send to servers or put in Referer headers);
+ *  - Host and Origin must name this loopback server (a DNS-rebinding page cannot pass);
+ *  - static files are served from the renderer folder only, with a strict CSP.
+ */
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import type { AddressInfo } from 'node:net'
+import { dispatch, type Handlers } from '../core/dispatch'
+import type { ApiErrorCode, ApiResponse } from '../../shared/errors'
+import { CONTENT_SECURITY_POLICY } from '../csp'
+import { resolveStatic } from './static-files'
+
+export interface HostOptions {
+  handlers: Handlers
+  rendererDir: string
+  port?: number
+  token?: string
+  /** Largest request body accepted (imports upload whole files). */
+  maxBodyBytes?: number
+  log?: (line: string) => void
+}
+
+export interface RunningHost {
+  url: string
+  port: number
+  token: string
+  server: Server
+  close(): Promise<void>
+}
+
+const STATUS: Record<ApiErrorCode, number> = {
+  invalid_input: 400,
+  unknown_method: 404,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  unavailable: 501,
+  io: 500,
+  corrupt: 500,
+  internal: 500
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json'
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const token = opts.token ?? randomBytes(24).toString('base64url')
+  const tokenBytes = Buffer.from(token)
+  const log = opts.log ?? ((l) => console.error(l))
+  const maxBody = opts.maxBodyBytes ?? 600 * 1024 * 1024
+  let port = 0
+
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      log(`host: ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : String(e)}`)
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Request failed' } })
+      else res.destroy()
+    })
+  })
+  // Large imports upload and parse for a while; the defaults would cut them off.
+  server.requestTimeout = 10 * 60_000
+  server.headersTimeout = 60_000
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setCommonHeaders(res)
+    if (!allowedHosts().has(req.headers.host ?? '')) return sendText(res, 403, 'Forbidden: unexpected Host header')
+    const origin = req.headers.origin
+    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+      return sendText(res, 403, 'Forbidden: cross-origin request')
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url)
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
+    return serveStatic(req, res, url.pathname)
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (!hasToken(req)) {
+      return sendJson(res, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token: open the URL printed by capwatch serve' } })
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'API calls are POST' } })
+    if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+      return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'API calls send application/json' } })
+    }
+    let input: unknown
+    try {
+      const body = await readBody(req, maxBody)
+      input = body.length ? JSON.parse(body) : undefined
+    } catch (e) {
+      const tooBig = e instanceof BodyTooLarge
+      return sendJson(res, tooBig ? 413 : 400, {
+        ok: false,
+        error: { code: 'invalid_input', message: tooBig ? `Request larger than ${maxBody} bytes` : 'Request body is not valid JSON' }
+      })
+    }
+    const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+    const result = await dispatch(opts.handlers, method, input, log)
+    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
+  }
+
+  function hasToken(req: IncomingMessage): boolean {
+    const header = req.headers.authorization ?? ''
+    const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '')
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  }
+
+  async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+    const file = resolveStatic(opts.rendererDir, pathname)
+    if (!file) return sendText(res, 404, 'Not found')
+    let data: Buffer
+    try {
+      data = await readFile(file)
+    } catch {
+      return sendText(res, 404, 'Not found')
+    }
+    const ext = file.slice(file.lastIndexOf('.'))
+    res.writeHead(200, {
+      'Content-Type': MIME[ext] ?? 'application/octet-stream',
+      'Content-Length': data.length,
+      'Cache-Control': 'no-store'
+    })
+    res.end(req.method === 'HEAD' ? undefined : data)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    port,
+    token,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      })
+  }
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > max) {
+        reject(new BodyTooLarge())
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function setCommonHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  res.setHeader('X-Content-Type-Options', 'nosniff')
+  res.setHeader('Referrer-Policy', 'no-referrer')
+  res.setHeader('X-Frame-Options', 'DENY')
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin')
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin')
+}
+
+function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown>): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.end(text)
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' })
+  res.end(text)
+}

@@ -1,0 +1,122 @@
+/**
+ * The renderer's only way to the core. In the desktop app it calls the preload bridge; in the
+ * browser host it POSTs to /api/<method> with the run's token. Nothing else in the renderer knows
+ * which: screens import `api` and `platform` from here.
+ */
+import { METHOD_NAMES, type ApiBridge, type ApiClient, type MethodName } from '../../../shared/api'
+import { ApiError, type ApiResponse } from '../../../shared/errors'
+import type { CapwatchBridge } from '../../../shared/bridge'
+import type { MenuCommand } from '../../../shared/menu'
+
+declare global {
+  interface Window {
+    capwatch?: CapwatchBridge
+  }
+}
+
+const TOKEN_KEY = 'capwatch.token'
+
+/** The browser host's token: from the URL fragment on first load, then from this tab's session. */
+function browserToken(): string {
+  const m = /(?:^#|&)token=([^&]+)/.exec(window.location.hash)
+  if (m) {
+    sessionStorage.setItem(TOKEN_KEY, m[1])
+    // Keep the token out of the address bar, bookmarks and screenshots.
+    history.replaceState(null, '', window.location.pathname + window.location.search)
+    return m[1]
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? ''
+}
+
+function httpBridge(token: string): ApiBridge {
+  const call = async (name: MethodName, input: unknown): Promise<ApiResponse<unknown>> => {
+    let res: Response
+    try {
+      res = await fetch(`api/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: input === undefined ? '' : JSON.stringify(input)
+      })
+    } catch {
+      return { ok: false, error: { code: 'io', message: 'The Capwatch host is not reachable: is `capwatch serve` still running?' } }
+    }
+    try {
+      return (await res.json()) as ApiResponse<unknown>
+    } catch {
+      return { ok: false, error: { code: 'internal', message: `The host answered ${res.status} without a result` } }
+    }
+  }
+  return Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as ApiBridge
+}
+
+function unwrap(bridge: ApiBridge): ApiClient {
+  return Object.fromEntries(
+    METHOD_NAMES.map((name) => [
+      name,
+      async (input: unknown) => {
+        const res = await (bridge[name] as (i: unknown) => Promise<ApiResponse<unknown>>)(input)
+        if (!res.ok) throw ApiError.fromBody(res.error)
+        return res.value
+      }
+    ])
+  ) as ApiClient
+}
+
+const desktop = window.capwatch
+export const api: ApiClient = unwrap(desktop ? desktop.api : httpBridge(browserToken()))
+
+export interface PickedFile {
+  name: string
+  bytes: number
+  /** The import source to hand to import:inspect / import:preview. */
+  source: { kind: 'path'; path: string } | { kind: 'text'; name: string; text: string }
+}
+
+/** What differs between the desktop app and a browser tab, behind one interface. */
+export const platform = {
+  kind: desktop ? ('desktop' as const) : ('browser' as const),
+
+  /** Save a report: the native save dialog on the desktop, a download in the browser. */
+  async saveFile(name: string, content: string): Promise<{ saved: boolean; path?: string }> {
+    if (desktop) return api['app:saveFile']({ defaultName: name, content })
+    const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = name
+    a.rel = 'noopener'
+    document.body.appendChild(a)
+    a.click()
+    a.remove()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    return { saved: true }
+  },
+
+  /**
+   * Let the user pick a file to import: the native dialog on the desktop (the main process reads
+   * it), a file input in the browser (the page reads it and uploads its text).
+   */
+  async pickFile(accept = '.csv,.txt,.tsv'): Promise<PickedFile | null> {
+    if (desktop) {
+      const picked = await api['app:openFile']({ title: 'Import prices', extensions: accept.split(',').map((e) => e.replace(/^\./, '')) })
+      return picked ? { name: picked.name, bytes: picked.bytes, source: { kind: 'path', path: picked.path } } : null
+    }
+    const file = await new Promise<File | null>((resolve) => {
+      const input = document.createElement('input')
+      input.type = 'file'
+      input.accept = accept
+      input.onchange = () => resolve(input.files?.[0] ?? null)
+      input.oncancel = () => resolve(null)
+      input.click()
+    })
+    return file ? fileToPicked(file) : null
+  },
+
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+    return desktop ? desktop.onMenuCommand(listener) : () => {}
+  }
+}
+
+/** A File from an <input type=file> or a drop, as an import source. */
+export async function fileToPicked(file: File): Promise<PickedFile> {
+  return { name: file.name, bytes: file.size, source: { kind: 'text', name: file.name, text: await file.text() } }
+}

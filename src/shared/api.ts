@@ -1,0 +1,267 @@
+/**
+ * THE API contract: every method any adapter (Electron IPC, browser host, CLI) can call, with
+ * the zod schema of its input and the type of its result. Main registers handlers from this
+ * table, the preload exposes exactly these names, and the renderer's client is typed by it.
+ * Adding a method is one entry here plus its handler in `src/main/core/handlers.ts`.
+ *
+ * Method names are also the IPC channel names and the HTTP paths (`POST /api/events:query`).
+ */
+import { z } from 'zod'
+import type { ApiResponse } from './errors'
+import {
+  category,
+  authority,
+  companyFields,
+  eventFields,
+  id,
+  isoDate,
+  settingsSchema,
+  shareRowSchema,
+  ticker,
+  type Company,
+  type Note,
+  type PolicyEvent,
+  type Settings
+} from './domain'
+import {
+  chartRequestSchema,
+  importMappingSchema,
+  importSourceSchema,
+  type BasketData,
+  type ChartData,
+  type ImpactTable,
+  type ImportDryRun,
+  type ImportInspection,
+  type ImportResult,
+  type JobProgress,
+  type SeriesInfo
+} from './market'
+
+/** A method entry: its input schema, and its result type carried as a phantom. */
+export interface MethodSpec<I extends z.ZodType, R> {
+  input: I
+  /** Type-level only (boxed so a nullable result keeps its null): never read at run time. */
+  result?: [R]
+}
+const method = <R>() => <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input })
+const none = z.object({}).strict().optional()
+
+// ---- events & notes ------------------------------------------------------------------------
+
+export const EVENT_COLUMNS = [
+  'date',
+  'title',
+  'category',
+  'authority',
+  'companies',
+  'tags',
+  'summary',
+  'sources',
+  'noteCount',
+  'updatedAt'
+] as const
+export type EventColumn = (typeof EVENT_COLUMNS)[number]
+
+/** Per-column filters of the events table; every one is optional and they all must hold. */
+export const eventFiltersSchema = z
+  .object({
+    date: z.object({ from: isoDate.optional(), to: isoDate.optional() }).optional(),
+    title: z.string().max(300).optional(),
+    summary: z.string().max(300).optional(),
+    category: z.array(category).max(20).optional(),
+    authority: z.array(authority).max(30).optional(),
+    /** Company ids: an event matches when it links any of them. */
+    companies: z.array(id).max(500).optional(),
+    tags: z.string().max(100).optional(),
+    sources: z.string().max(300).optional(),
+    noteCount: z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).optional()
+  })
+  .strict()
+export type EventFilters = z.infer<typeof eventFiltersSchema>
+
+export const eventQuerySchema = z
+  .object({
+    /** Global search: case-insensitive text in any field or in the event's notes. */
+    search: z.string().max(300).default(''),
+    filters: eventFiltersSchema.default({}),
+    sort: z.object({ column: z.enum(EVENT_COLUMNS), desc: z.boolean().default(false) }).default({ column: 'date', desc: false })
+  })
+  .strict()
+export type EventQuery = z.input<typeof eventQuerySchema>
+
+export type EventRow = PolicyEvent & { noteCount: number }
+export interface EventPage {
+  /** Events in the workspace. */
+  total: number
+  /** Events matching search and filters. */
+  matched: number
+  offset: number
+  rows: EventRow[]
+}
+
+export const eventPatchSchema = eventFields.partial().strict()
+
+// ---- companies -------------------------------------------------------------------------------
+
+export type CompanyRow = Company & { eventCount: number }
+export const companyPatchSchema = companyFields.partial().strict()
+
+// ---- reports ---------------------------------------------------------------------------------
+
+export const csvDialectSchema = z
+  .object({
+    bom: z.boolean().default(false),
+    delimiter: z.enum([',', ';']).default(',')
+  })
+  .strict()
+export type CsvDialect = z.infer<typeof csvDialectSchema>
+
+export const REPORTS = ['events', 'notes', 'impact', 'marketcap'] as const
+export type ReportName = (typeof REPORTS)[number]
+
+export const exportRequestSchema = z
+  .object({
+    report: z.enum(REPORTS),
+    dialect: csvDialectSchema.default({ bom: false, delimiter: ',' }),
+    /** events/notes: only events matching this query, in its order (the table's current view). */
+    query: eventQuerySchema.optional(),
+    /** events: report columns to keep, in this order; all when absent. */
+    columns: z.array(z.string().max(40)).max(40).optional(),
+    /** impact: windows and benchmark override. */
+    windows: z.array(z.object({ a: z.number().int(), b: z.number().int() })).max(20).optional(),
+    benchmark: z.string().max(32).optional(),
+    /** marketcap: date range and tickers. */
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    tickers: z.array(ticker).max(2000).optional()
+  })
+  .strict()
+export type ExportRequest = z.input<typeof exportRequestSchema>
+export interface ExportResult {
+  filename: string
+  /** The file's exact text, BOM included when asked for. */
+  csv: string
+  rows: number
+}
+
+// ---- app, store health, backups --------------------------------------------------------------
+
+export interface StoreProblem {
+  /** The file that failed to read, relative to the data directory. */
+  file: string
+  /** Where it was moved: it is never deleted or overwritten. */
+  movedTo: string
+  message: string
+}
+export interface BackupInfo {
+  id: string
+  createdAt: string
+  bytes: number
+  reason: 'daily' | 'manual' | 'before-restore' | 'before-migration'
+}
+export interface AppInfo {
+  version: string
+  adapter: 'electron' | 'browser' | 'cli'
+  dataDir: string
+  schemaVersion: number
+  /** Files found corrupt at start (moved aside); the UI offers to restore a backup. */
+  problems: StoreProblem[]
+  backups: BackupInfo[]
+}
+
+// ---- the contract ----------------------------------------------------------------------------
+
+export const contract = {
+  'app:info': method<AppInfo>()(none),
+  /** Desktop only: show the native save dialog and write `content` where the user chose. */
+  'app:saveFile': method<{ saved: boolean; path?: string }>()(
+    z.object({ defaultName: z.string().min(1).max(200), content: z.string() }).strict()
+  ),
+  /** Desktop only: show the native open dialog; the returned path may be used as an import source. */
+  'app:openFile': method<{ path: string; name: string; bytes: number } | null>()(
+    z.object({ title: z.string().max(200).optional(), extensions: z.array(z.string().max(10)).max(10).optional() }).strict()
+  ),
+
+  'events:query': method<EventPage>()(
+    eventQuerySchema.extend({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(0).max(5000).default(200)
+    })
+  ),
+  'events:get': method<{ event: EventRow; notes: Note[] }>()(z.object({ id }).strict()),
+  'events:create': method<EventRow>()(z.object({ fields: eventFields }).strict()),
+  'events:update': method<EventRow>()(z.object({ id, patch: eventPatchSchema }).strict()),
+  'events:duplicate': method<EventRow>()(z.object({ id }).strict()),
+  'events:delete': method<{ deleted: number; undoToken: string }>()(z.object({ ids: z.array(id).min(1).max(100_000) }).strict()),
+  'events:undoDelete': method<{ restored: number }>()(z.object({ undoToken: z.string().min(1).max(100) }).strict()),
+
+  'notes:list': method<Note[]>()(z.object({ eventId: id }).strict()),
+  'notes:add': method<Note>()(z.object({ eventId: id, text: z.string().trim().min(1, 'must not be empty').max(100_000) }).strict()),
+  'notes:update': method<Note>()(z.object({ id, text: z.string().trim().min(1, 'must not be empty').max(100_000) }).strict()),
+  'notes:delete': method<{ deleted: number }>()(z.object({ id }).strict()),
+
+  'companies:list': method<CompanyRow[]>()(none),
+  'companies:create': method<CompanyRow>()(z.object({ fields: companyFields }).strict()),
+  'companies:update': method<CompanyRow>()(z.object({ id, patch: companyPatchSchema }).strict()),
+  'companies:delete': method<{ deleted: number; unlinkedEvents: number }>()(z.object({ id }).strict()),
+  'shares:set': method<CompanyRow>()(
+    z.object({ ticker, rows: z.array(shareRowSchema).max(10_000) }).strict()
+  ),
+
+  'settings:get': method<Settings>()(none),
+  'settings:update': method<Settings>()(z.object({ patch: settingsSchema.partial().strict() }).strict()),
+
+  'reports:export': method<ExportResult>()(exportRequestSchema),
+
+  'backup:list': method<BackupInfo[]>()(none),
+  'backup:create': method<BackupInfo>()(none),
+  'backup:restore': method<{ restored: true; backup: BackupInfo; safetyBackup: BackupInfo | null }>()(
+    z.object({ id: z.string().min(1).max(200) }).strict()
+  ),
+
+  // ---- market data, charts, impact (part 2) --------------------------------------------------
+  /** Read the head of a file: delimiter, header, date format, a suggested mapping, sample rows. */
+  'import:inspect': method<ImportInspection>()(z.object({ source: importSourceSchema }).strict()),
+  /** Parse and validate everything, write nothing: counts per ticker and every rejected row. */
+  'import:preview': method<ImportDryRun>()(
+    z.object({ source: importSourceSchema, mapping: importMappingSchema, jobId: z.string().max(100).optional() }).strict()
+  ),
+  /** Apply a dry run, all or nothing. */
+  'import:commit': method<ImportResult>()(
+    z.object({ previewId: z.string().min(1).max(100), jobId: z.string().max(100).optional() }).strict()
+  ),
+  'jobs:progress': method<JobProgress | null>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
+  'series:list': method<SeriesInfo[]>()(none),
+  'series:setBenchmark': method<SeriesInfo>()(z.object({ ticker, benchmark: z.boolean() }).strict()),
+  'chart:marketcap': method<ChartData>()(chartRequestSchema),
+  'chart:basket': method<BasketData>()(
+    z
+      .object({
+        companyIds: z.array(id).min(1).max(500),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        maxPoints: z.number().int().min(10).max(20_000).default(1000)
+      })
+      .strict()
+  ),
+  'impact:table': method<ImpactTable>()(
+    z
+      .object({
+        eventIds: z.array(id).max(100_000).optional(),
+        windows: z.array(z.object({ a: z.number().int(), b: z.number().int() })).max(20).optional(),
+        benchmark: z.string().max(32).optional()
+      })
+      .strict()
+  )
+} as const satisfies Record<string, MethodSpec<z.ZodType, unknown>>
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type MethodParsed<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>[0]
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+/** What the preload exposes and the renderer's client implements: one function per method. */
+export type ApiBridge = { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResponse<MethodResult<M>>> }
+export type ApiClient = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodResult<M>> }

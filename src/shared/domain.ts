@@ -1,0 +1,143 @@
+/**
+ * The domain as stored and exchanged: zod schemas are the source of truth, types are inferred.
+ * Pure TypeScript: no Node, Electron or DOM.
+ */
+import { z } from 'zod'
+import { isIsoDate } from './dates'
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a real calendar date as YYYY-MM-DD' })
+export const timestamp = z.string().datetime({ offset: true })
+export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.^=-]+$/, 'must be letters, digits, _ . ^ = or -')
+
+/** Pick-list of event categories; ids are stable, labels are what the analyst reads. */
+export const CATEGORIES = [
+  ['antitrust', 'Antitrust'],
+  ['data_security', 'Data security'],
+  ['fintech', 'Fintech'],
+  ['education', 'Education'],
+  ['content', 'Content'],
+  ['listing', 'Listing'],
+  ['tax', 'Tax'],
+  ['platform_access', 'Platform access'],
+  ['digital_currency', 'Digital currency'],
+  ['gaming', 'Gaming'],
+  ['labour', 'Labour'],
+  ['other', 'Other']
+] as const
+export type Category = (typeof CATEGORIES)[number][0]
+export const category = z.enum(CATEGORIES.map((c) => c[0]) as [Category, ...Category[]])
+export const categoryLabel = (c: string): string => CATEGORIES.find((x) => x[0] === c)?.[1] ?? c
+
+/** Pick-list of authorities (Chinese regulators and bodies, plus foreign ones that matter here). */
+export const AUTHORITIES = [
+  'SAMR',
+  'CAC',
+  'PBOC',
+  'CSRC',
+  'CBIRC',
+  'State Council',
+  'NPC',
+  'MoE',
+  'NPPA',
+  'MIIT',
+  'NDRC',
+  'SAT',
+  'MPS',
+  'Politburo',
+  'SEC',
+  'Company',
+  'Exchange',
+  'Other'
+] as const
+export type Authority = (typeof AUTHORITIES)[number]
+export const authority = z.enum(AUTHORITIES as unknown as [Authority, ...Authority[]])
+
+const text = (max: number) => z.string().max(max)
+const tagList = z.array(z.string().trim().min(1).max(60)).max(50)
+
+export const eventFields = z.object({
+  date: isoDate,
+  /** `month` when only the month is known: the date is then the first of that month. */
+  datePrecision: z.enum(['day', 'month']).default('day'),
+  title: z.string().trim().min(1, 'must not be empty').max(300),
+  summary: text(10_000).default(''),
+  category: category.default('other'),
+  authority: authority.default('Other'),
+  /** Company ids (not tickers), so a ticker change never breaks a link. */
+  companies: z.array(id).max(200).default([]),
+  tags: tagList.default([]),
+  /** Citations: publisher, date and URL of each source, as the analyst wrote them. */
+  sources: z.array(z.string().trim().min(1).max(1000)).max(50).default([])
+})
+export const eventSchema = eventFields.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+export type PolicyEvent = z.infer<typeof eventSchema>
+export type EventInput = z.input<typeof eventFields>
+
+export const noteSchema = z.object({
+  id,
+  eventId: id,
+  /** Markdown, rendered in the preview; stored as written. */
+  text: z.string().max(100_000),
+  createdAt: timestamp,
+  updatedAt: timestamp
+})
+export type Note = z.infer<typeof noteSchema>
+
+export const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as USD')
+export const ticker = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9.^=_-]+$/, 'must be letters, digits, . ^ = _ or -')
+
+/** One row of a listing's share schedule: from `date` on, `shares` are outstanding. */
+export const shareRowSchema = z.object({
+  date: isoDate,
+  shares: z.number().positive('must be more than zero').finite(),
+  source: text(500).default('')
+})
+export type ShareRow = z.infer<typeof shareRowSchema>
+
+export const listingSchema = z.object({
+  ticker,
+  exchange: text(40).default(''),
+  currency: currency.default('USD'),
+  shares: z.array(shareRowSchema).max(10_000).default([])
+})
+export type Listing = z.infer<typeof listingSchema>
+
+export const companyFields = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(200),
+  nameZh: text(200).default(''),
+  sector: text(100).default(''),
+  listings: z.array(listingSchema).max(20).default([]),
+  /** Ticker of the benchmark series this company is compared with by default. */
+  benchmark: text(32).default(''),
+  notes: text(5000).default('')
+})
+export const companySchema = companyFields.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+export type Company = z.infer<typeof companySchema>
+export type CompanyInput = z.input<typeof companyFields>
+
+/** An impact window [a, b] in trading days relative to day 0 (see IMPACT.md). */
+export const windowSchema = z
+  .object({ a: z.number().int().min(-1000).max(1000), b: z.number().int().min(-1000).max(1000) })
+  .refine((w) => w.a <= w.b, { message: 'window start must not be after its end' })
+export type ImpactWindow = z.infer<typeof windowSchema>
+
+export const settingsSchema = z.object({
+  reportingCurrency: currency.default('USD'),
+  /** Constant FX: units of reporting currency per one unit of the keyed currency. */
+  fxRates: z.record(currency, z.number().positive().finite()).default({}),
+  /** Daily FX instead of a constant: currency -> ticker of an imported series quoting it in the reporting currency. */
+  fxSeries: z.record(currency, z.string().max(32)).default({}),
+  windows: z.array(windowSchema).min(1).max(20).default([
+    { a: -1, b: 1 },
+    { a: 0, b: 5 },
+    { a: -5, b: 20 }
+  ]),
+  estimation: z
+    .object({ from: z.number().int(), to: z.number().int(), minReturns: z.number().int().min(3) })
+    .default({ from: -250, to: -30, minReturns: 60 }),
+  /** Renderer layout state (column order, widths, visibility): remembered across restarts. */
+  ui: z.record(z.string().max(100), z.unknown()).default({})
+})
+export type Settings = z.infer<typeof settingsSchema>

@@ -1,0 +1,207 @@
+/**
+ * Market data and impact analysis as exchanged across the contract (part 2). Definitions of every
+ * figure are in IMPACT.md; this file only fixes their shapes.
+ */
+import { z } from 'zod'
+import { currency, id, isoDate, ticker } from './domain'
+
+export const VALUE_KINDS = ['close', 'adj_close', 'market_cap'] as const
+export type ValueKind = (typeof VALUE_KINDS)[number]
+
+/** Where an import reads from: text the renderer read from a file the user picked, or a path. */
+export const importSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('text'), name: z.string().min(1).max(500), text: z.string().max(512 * 1024 * 1024) }).strict(),
+  // Paths are accepted from the CLI and from the desktop's native open dialog only (see host).
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict()
+])
+export type ImportSource = z.infer<typeof importSourceSchema>
+
+export const importMappingSchema = z
+  .object({
+    dateColumn: z.string().min(1).max(200),
+    valueColumn: z.string().min(1).max(200),
+    valueKind: z.enum(VALUE_KINDS),
+    /** Column holding the ticker of each row, for multi-ticker files. */
+    tickerColumn: z.string().max(200).optional(),
+    /** The ticker of a single-ticker file. */
+    ticker: ticker.optional(),
+    /** Currency of new listings this import creates. */
+    currency: currency.optional(),
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY']).optional()
+  })
+  .strict()
+export type ImportMapping = z.infer<typeof importMappingSchema>
+
+export interface ImportInspection {
+  name: string
+  delimiter: ',' | ';' | '\t' | '|'
+  decimal: '.' | ','
+  dateFormat: NonNullable<ImportMapping['dateFormat']>
+  header: string[]
+  /** First data rows as text, for the wizard's preview. */
+  sample: string[][]
+  /** Best guess at the mapping, by header name. */
+  suggested: Partial<ImportMapping>
+  approxRows: number
+}
+
+export interface RejectedRow {
+  /** 1-based line in the file. */
+  line: number
+  field: string
+  reason: string
+}
+
+export interface ImportTickerCounts {
+  ticker: string
+  /** True when the ticker is unknown: a company named after it will be created. */
+  createsCompany: boolean
+  new: number
+  replaced: number
+  unchanged: number
+  first: string | null
+  last: string | null
+}
+
+export interface ImportDryRun {
+  previewId: string
+  name: string
+  valueKind: ValueKind
+  tickers: ImportTickerCounts[]
+  totals: { rows: number; new: number; replaced: number; unchanged: number; rejected: number }
+  /** Every rejected row (capped at 1,000 in the response; `totals.rejected` has the count). */
+  rejected: RejectedRow[]
+}
+
+export interface ImportResult {
+  tickers: ImportTickerCounts[]
+  totals: ImportDryRun['totals']
+  createdCompanies: string[]
+}
+
+export interface JobProgress {
+  jobId: string
+  phase: string
+  done: number
+  total: number
+}
+
+export interface SeriesInfo {
+  ticker: string
+  companyId: string | null
+  currency: string
+  benchmark: boolean
+  /** Points per stored kind. */
+  counts: Partial<Record<ValueKind, number>>
+  first: string | null
+  last: string | null
+  source: string
+  importedAt: string
+}
+
+export const CHART_MODES = ['absolute', 'indexed', 'drawdown'] as const
+export type ChartMode = (typeof CHART_MODES)[number]
+
+export interface ChartEventMarker {
+  id: string
+  date: string
+  title: string
+  category: string
+}
+
+export interface ChartSeries {
+  companyId: string
+  ticker: string
+  name: string
+  /** Day numbers (days since 1970-01-01) of the kept points, ascending. */
+  days: number[]
+  values: number[]
+  /** Points before downsampling. */
+  rawCount: number
+}
+
+export interface ChartData {
+  currency: string
+  mode: ChartMode
+  series: ChartSeries[]
+  events: ChartEventMarker[]
+  /** Why a requested company has no line (no prices, no shares, …). */
+  missing: { companyId: string; reason: string }[]
+}
+
+export interface BasketData {
+  currency: string
+  days: number[]
+  /** Per company, its market cap on each of `days` (stacked in the chart). */
+  stacks: { companyId: string; ticker: string; name: string; values: number[] }[]
+  total: number[]
+  drawdown: null | {
+    peakDate: string
+    troughDate: string
+    peak: number
+    trough: number
+    loss: number
+    lossFraction: number
+  }
+  missing: { companyId: string; reason: string }[]
+  events: ChartEventMarker[]
+}
+
+/** One row of the impact report: an event x company x window (IMPACT.md). */
+export interface ImpactRow {
+  event_id: string
+  event_date: string
+  event_title: string
+  company_id: string
+  ticker: string
+  company: string
+  window_start: number
+  window_end: number
+  day0: string | null
+  start_date: string | null
+  end_date: string | null
+  currency: string
+  start_mcap: number | null
+  end_mcap: number | null
+  mcap_change: number | null
+  mcap_return: number | null
+  benchmark: string
+  benchmark_return: number | null
+  abnormal_return: number | null
+  car: number | null
+  t_stat: number | null
+  note: string
+}
+
+export interface ImpactBasket {
+  event_id: string
+  event_date: string
+  event_title: string
+  window_start: number
+  window_end: number
+  basket_mcap_change: number | null
+  counted: number
+  companies: number
+  caar: number | null
+}
+
+export interface ImpactTable {
+  currency: string
+  windows: { a: number; b: number }[]
+  rows: ImpactRow[]
+  baskets: ImpactBasket[]
+}
+
+export const chartRequestSchema = z
+  .object({
+    companyIds: z.array(id).max(500),
+    mode: z.enum(CHART_MODES).default('absolute'),
+    indexDate: isoDate.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    /** Pixels available: each line is downsampled to about this many points, event days kept. */
+    maxPoints: z.number().int().min(10).max(20_000).default(1000)
+  })
+  .strict()
