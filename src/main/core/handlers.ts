@@ -1,5 +1,6 @@
 /**
- * The contract's methods, implemented over the core. Adapter-specific methods (native dialogs)
+ * The contract's methods, implemented over the core. Each domain owns its group of handlers
+ * (reports/, backup/, importer/, market/). Adapter-specific methods (native dialogs)
  * come from the adapter; the rest are the same for the desktop app, the browser host and the CLI.
  */
 import type { AppInfo } from '../../shared/api'
@@ -7,6 +8,10 @@ import { ApiError } from '../../shared/errors'
 import type { Core } from './core'
 import type { Handlers } from './dispatch'
 import { APP_VERSION } from './version'
+import { reportHandlers } from './reports/handlers'
+import { backupHandlers } from './backup/handlers'
+import { importHandlers } from './importer/handlers'
+import { marketHandlers } from './market/handlers'
 
 /** What differs between adapters: native dialogs, and which file paths a caller may name. */
 export interface AdapterHooks {
@@ -31,10 +36,6 @@ export const noDialogs: AdapterHooks['dialogs'] = {
 
 export const cliHooks: AdapterHooks = { name: 'cli', dialogs: noDialogs, allowPath: () => true }
 export const browserHooks: AdapterHooks = { name: 'browser', dialogs: noDialogs, allowPath: () => false }
-
-const notYet = (name: string) => (): never => {
-  throw new ApiError('unavailable', `${name} is not available yet`)
-}
 
 export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
   const info = (): AppInfo => ({
@@ -71,20 +72,9 @@ export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
     'settings:get': () => core.settings.get(),
     'settings:update': ({ patch }) => core.settings.update(patch),
 
-    'reports:export': notYet('reports:export'),
-
-    'backup:list': notYet('backup:list'),
-    'backup:create': notYet('backup:create'),
-    'backup:restore': notYet('backup:restore'),
-
-    'import:inspect': notYet('import:inspect'),
-    'import:preview': notYet('import:preview'),
-    'import:commit': notYet('import:commit'),
-    'jobs:progress': notYet('jobs:progress'),
-    'series:list': notYet('series:list'),
-    'series:setBenchmark': notYet('series:setBenchmark'),
-    'chart:marketcap': notYet('chart:marketcap'),
-    'chart:basket': notYet('chart:basket'),
-    'impact:table': notYet('impact:table')
+    ...reportHandlers(core),
+    ...backupHandlers(core),
+    ...importHandlers(core, hooks),
+    ...marketHandlers(core)
   }
 }
