@@ -1,27 +1,27 @@
-import { useEffect, useState } from 'react'
-import { api } from './api/client'
-import type { EventPage } from '../../shared/api'
+/** The workbench shell: navigation between screens. */
+import { useEffect, useMemo, useState } from 'react'
+import { NavigationContext, type Navigation, type NavigationTarget } from './app/navigation'
+import { SCREENS } from './screens/registry'
 
 export function App() {
-  const [page, setPage] = useState<EventPage | null>(null)
-  const [search, setSearch] = useState('')
+  const [current, setCurrent] = useState<NavigationTarget>({ screen: 'events' })
+  const nav = useMemo<Navigation>(() => ({ current, go: setCurrent }), [current])
+  const Screen = SCREENS.find((s) => s.id === current.screen)?.component ?? SCREENS[0].component
   useEffect(() => {
-    void api['events:query']({ search, offset: 0, limit: 200 }).then(setPage)
-  }, [search])
+    document.body.dataset.ready = 'true'
+  }, [])
   return (
-    <main>
-      <h1>Capwatch</h1>
-      <input type="search" aria-label="Search" value={search} onChange={(e) => setSearch(e.target.value)} />
-      <table role="grid">
-        <tbody>
-          {page?.rows.map((r) => (
-            <tr key={r.id}>
-              <td>{r.date}</td>
-              <td>{r.title}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
+    <NavigationContext.Provider value={nav}>
+      <nav aria-label="Screens">
+        {SCREENS.map((s) => (
+          <button key={s.id} aria-current={s.id === current.screen ? 'page' : undefined} onClick={() => setCurrent({ screen: s.id })}>
+            {s.label}
+          </button>
+        ))}
+      </nav>
+      <main>
+        <Screen />
+      </main>
+    </NavigationContext.Provider>
   )
 }

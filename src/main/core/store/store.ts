@@ -62,6 +62,8 @@ export class Store {
   readonly problems: StoreProblem[] = []
   /** True when this open created the store (first run). */
   created = false
+  /** Bumped on every change to the meta document (companies, settings, series): caches key on it. */
+  metaVersion = 0
 
   private meta!: Low<Meta>
   private companyById = new Map<string, Company>()
@@ -269,6 +271,7 @@ export class Store {
 
   private touch(key: FileKey): void {
     if (this.closed) throw new ApiError('unavailable', 'The store is closed')
+    if (key === 'meta') this.metaVersion++
     this.dirty.add(key)
   }
 
@@ -333,6 +336,7 @@ export class Store {
       const meta = await this.meta.adapter.read()
       if (meta) this.meta.data = meta
       this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
+      this.metaVersion++
     }
     for (const key of dirty) {
       if (key === 'meta') continue
