@@ -57,6 +57,7 @@ export const authority = z.enum(AUTHORITIES as unknown as [Authority, ...Authori
 const text = (max: number) => z.string().max(max)
 const tagList = z.array(z.string().trim().min(1).max(60)).max(50)
 
+/** What a caller sends to create or edit an event: trimmed, with defaults filled in. */
 export const eventFields = z.object({
   date: isoDate,
   /** `month` when only the month is known: the date is then the first of that month. */
@@ -71,7 +72,25 @@ export const eventFields = z.object({
   /** Citations: publisher, date and URL of each source, as the analyst wrote them. */
   sources: z.array(z.string().trim().min(1).max(1000)).max(50).default([])
 })
-export const eventSchema = eventFields.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+
+/**
+ * An event as stored. Validation only, no transforms: opening a workspace of 100k events checks
+ * every one of them, and must not copy their strings.
+ */
+export const eventSchema = z.object({
+  id,
+  date: isoDate,
+  datePrecision: z.enum(['day', 'month']),
+  title: z.string().min(1).max(300),
+  summary: text(10_000),
+  category,
+  authority,
+  companies: z.array(id).max(200),
+  tags: z.array(z.string().min(1).max(60)).max(50),
+  sources: z.array(z.string().min(1).max(1000)).max(50),
+  createdAt: timestamp,
+  updatedAt: timestamp
+})
 export type PolicyEvent = z.infer<typeof eventSchema>
 export type EventInput = z.input<typeof eventFields>
 
