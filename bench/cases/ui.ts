@@ -1,0 +1,206 @@
+/**
+ * ui.table, ui.chart and memory.main: Playwright drives Debian's Chromium against the browser
+ * host; times come from the page's own performance timeline (performance.now(), whose origin is
+ * the navigation start), recorded by an init script.
+ */
+import { chromium, type Page } from '@playwright/test'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { cp, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { result, type BenchResult } from '../measure'
+import { generateLargeWorkspace } from '../generate'
+import type { BenchCase, CaseContext } from './index'
+
+const CHROMIUM = process.env.CAPWATCH_CHROMIUM ?? '/usr/bin/chromium'
+
+interface RunningHost {
+  url: string
+  pid: number
+  stop(): Promise<void>
+}
+
+async function host(root: string, dataDir: string): Promise<RunningHost> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'capwatch.js'), '--data-dir', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let err = ''
+  child.stderr!.on('data', (d) => (err += d))
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout!.on('data', (d) => {
+      out += d
+      const m = /http:\/\/127\.0\.0\.1:\d+\/\S*/.exec(out)
+      if (m) resolve(m[0])
+    })
+    child.once('exit', (code) => reject(new Error(`host exited ${code}: ${err}`)))
+  })
+  return {
+    url,
+    pid: child.pid!,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+      })
+  }
+}
+
+async function rssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024
+}
+
+const OBSERVER = `
+  window.__cw = { firstRow: null };
+  new MutationObserver(() => {
+    if (window.__cw.firstRow !== null) return;
+    const cell = document.querySelector('[role=gridcell]');
+    if (cell && cell.textContent && cell.textContent.trim()) window.__cw.firstRow = performance.now();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`
+
+async function openPage(url: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] })
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+  await page.addInitScript(OBSERVER)
+  await page.goto(url)
+  return { page, close: () => browser.close() }
+}
+
+async function firstRows(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __cw: { firstRow: number | null } }).__cw.firstRow !== null, null, { timeout: 60_000 })
+  return page.evaluate(() => (window as unknown as { __cw: { firstRow: number } }).__cw.firstRow)
+}
+
+/** Scroll the grid from top to bottom, one step per frame; the longest frame in ms. */
+async function scrollAll(page: Page): Promise<{ worst: number; frames: number }> {
+  return page.evaluate(async () => {
+    const grid = document.querySelector('[role=grid]') as HTMLElement
+    let scroller: HTMLElement | null = grid
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement
+    if (!scroller) return { worst: NaN, frames: 0 }
+    const el = scroller
+    const step = Math.max(el.clientHeight * 4, 2000)
+    return new Promise<{ worst: number; frames: number }>((resolve) => {
+      let last = performance.now()
+      let worst = 0
+      let frames = 0
+      const tick = () => {
+        const now = performance.now()
+        worst = Math.max(worst, now - last)
+        last = now
+        frames++
+        if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) return resolve({ worst, frames })
+        el.scrollTop += step
+        requestAnimationFrame(tick)
+      }
+      requestAnimationFrame(() => {
+        last = performance.now()
+        requestAnimationFrame(tick)
+      })
+    })
+  })
+}
+
+async function uiTableAndMemory(ctx: CaseContext): Promise<BenchResult[]> {
+  const dir = join(ctx.work, 'ui-large')
+  await rm(dir, { recursive: true, force: true })
+  await cp(ctx.source, dir, { recursive: true })
+  const small = join(ctx.work, 'ui-starter')
+  await rm(small, { recursive: true, force: true })
+  const h0 = await host(ctx.root, small)
+  const p0 = await openPage(h0.url)
+  const baseline = await firstRows(p0.page)
+  await p0.close()
+  await h0.stop()
+
+  const h = await host(ctx.root, dir)
+  const p = await openPage(h.url)
+  const first = await firstRows(p.page)
+  const scroll = await scrollAll(p.page)
+  // Memory with the workspace open and in use: the table shown, a search run (index built).
+  await p.page.getByRole('searchbox', { name: /search/i }).fill('antitrust')
+  await p.page.waitForTimeout(1500)
+  const rss = await rssMb(h.pid)
+  await p.close()
+  await h.stop()
+  return [
+    result({
+      id: 'ui.table',
+      what: 'events screen of the large workspace: first rows shown',
+      value: first,
+      unit: 'ms',
+      baseline: 'same screen, starter workspace',
+      baseline_value: baseline,
+      target: '<= 1500 ms',
+      met: first <= 1500
+    }),
+    result({
+      id: 'ui.scroll',
+      what: `scroll through all rows (${scroll.frames} frames): longest frame`,
+      value: scroll.worst,
+      unit: 'ms',
+      baseline: 'one frame at 60 Hz',
+      baseline_value: 1000 / 60,
+      target: 'no frame over 50 ms',
+      met: scroll.worst <= 50
+    }),
+    result({
+      id: 'memory.main',
+      what: 'resident memory of the host, large workspace open, searched',
+      value: rss,
+      unit: 'MB',
+      baseline: 'target',
+      baseline_value: 600,
+      target: '<= 600 MB',
+      met: rss <= 600
+    })
+  ]
+}
+
+async function uiChart(ctx: CaseContext): Promise<BenchResult> {
+  const dir = join(ctx.work, 'ui-chart')
+  await rm(dir, { recursive: true, force: true })
+  await generateLargeWorkspace(dir, { events: 100, notesPerEvent: 0, companies: 20, days: 2500 }, () => {})
+  const h = await host(ctx.root, dir)
+  const p = await openPage(h.url)
+  await firstRows(p.page)
+  const measure = (screen: string, ready: string) =>
+    p.page.evaluate(
+      ({ screen, ready }) =>
+        new Promise<number>((resolve) => {
+          const nav = [...document.querySelectorAll('nav button, nav a')].find((b) => b.textContent?.trim() === screen) as HTMLElement
+          const t0 = performance.now()
+          const check = () => {
+            if (document.querySelectorAll(ready).length === 0) return false
+            requestAnimationFrame(() => resolve(performance.now() - t0))
+            return true
+          }
+          const mo = new MutationObserver(() => check() && mo.disconnect())
+          mo.observe(document.body, { subtree: true, childList: true, attributes: true })
+          nav.click()
+        }),
+      { screen, ready }
+    )
+  const baseline = await measure('Events', '[role=gridcell]')
+  // Drawn: 20 lines with their paths and the 100 event markers in the SVG.
+  const value = await measure('Charts', '.recharts-line:nth-of-type(1) path[d], .recharts-line-curve[d]')
+  const lines = await p.page.locator('.recharts-line').count()
+  const markers = await p.page.locator('.recharts-reference-line').count()
+  await p.close()
+  await h.stop()
+  return result({
+    id: 'ui.chart',
+    what: `chart of 20 companies x 2,500 points, 100 markers, to drawn (${lines} lines, ${markers} markers)`,
+    value,
+    unit: 'ms',
+    baseline: 'switching to the events screen',
+    baseline_value: baseline,
+    target: '<= 400 ms',
+    met: value <= 400 && lines >= 20 && markers >= 100
+  })
+}
+
+export const uiCases: BenchCase[] = [
+  { id: 'ui.table', run: uiTableAndMemory },
+  { id: 'ui.chart', run: uiChart }
+]
