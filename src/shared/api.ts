@@ -46,6 +46,15 @@ export interface MethodSpec<I extends z.ZodType, R> {
 const method = <R>() => <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input })
 const none = z.object({}).strict().optional()
 
+/**
+ * The schema of a patch: every field optional and without its default. zod's `.partial()` keeps
+ * `.default()`s, so a patch of one field would come out of parsing with every other field reset.
+ */
+function patchOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([k, v]) => [k, ((v instanceof z.ZodDefault ? v.unwrap() : v) as z.ZodType).optional()]))
+  return z.object(shape).strict() as unknown as z.ZodObject<{ [K in keyof S]: z.ZodOptional<S[K]> }, z.core.$strict>
+}
+
 // ---- events & notes ------------------------------------------------------------------------
 
 export const EVENT_COLUMNS = [
@@ -99,12 +108,12 @@ export interface EventPage {
   rows: EventRow[]
 }
 
-export const eventPatchSchema = eventFields.partial().strict()
+export const eventPatchSchema = patchOf(eventFields)
 
 // ---- companies -------------------------------------------------------------------------------
 
 export type CompanyRow = Company & { eventCount: number }
-export const companyPatchSchema = companyFields.partial().strict()
+export const companyPatchSchema = patchOf(companyFields)
 
 // ---- reports ---------------------------------------------------------------------------------
 
@@ -209,7 +218,7 @@ export const contract = {
   ),
 
   'settings:get': method<Settings>()(none),
-  'settings:update': method<Settings>()(z.object({ patch: settingsSchema.partial().strict() }).strict()),
+  'settings:update': method<Settings>()(z.object({ patch: patchOf(settingsSchema) }).strict()),
 
   'reports:export': method<ExportResult>()(exportRequestSchema),
 

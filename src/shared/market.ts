@@ -29,6 +29,8 @@ export const importMappingSchema = z
     currency: currency.optional(),
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     decimal: z.enum(['.', ',']).optional(),
+    /** Whether the first table row is a header; detected when absent. Without one, columns are `Column 1`, `Column 2`, … */
+    hasHeader: z.boolean().optional(),
     dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY']).optional()
   })
   .strict()
@@ -45,6 +47,15 @@ export interface ImportInspection {
   /** Best guess at the mapping, by header name. */
   suggested: Partial<ImportMapping>
   approxRows: number
+  /** How the bytes were decoded: `utf-8`, `utf-16le`, `utf-16be`, `windows-1252` (text sources: `utf-8`). */
+  encoding: string
+  hasHeader: boolean
+  /** 1-based line of the header row (or of the first data row when there is none). */
+  headerLine: number
+  /** Day-first and month-first both read the sample: the wizard should ask. */
+  dateFormatAmbiguous: boolean
+  /** Every column that could be the value, and what it would hold (Close, Adj Close, Market Cap). */
+  candidates: { column: string; kind: ValueKind }[]
 }
 
 export interface RejectedRow {
@@ -78,7 +89,10 @@ export interface ImportDryRun {
 export interface ImportResult {
   tickers: ImportTickerCounts[]
   totals: ImportDryRun['totals']
+  /** Tickers whose company was created (named after the ticker). */
   createdCompanies: string[]
+  /** Tickers whose series was written (new or replaced points); empty when nothing changed. */
+  written: string[]
 }
 
 export interface JobProgress {
@@ -86,6 +100,8 @@ export interface JobProgress {
   phase: string
   done: number
   total: number
+  /** Why the job failed (phase `failed`). */
+  message?: string
 }
 
 export interface SeriesInfo {
@@ -125,6 +141,8 @@ export interface ChartSeries {
 export interface ChartData {
   currency: string
   mode: ChartMode
+  /** Indexed mode: the date each line is 100 on (the first common date unless one was asked). */
+  indexDate: string | null
   series: ChartSeries[]
   events: ChartEventMarker[]
   /** Why a requested company has no line (no prices, no shares, …). */
@@ -146,6 +164,8 @@ export interface BasketData {
     lossFraction: number
   }
   missing: { companyId: string; reason: string }[]
+  /** Why the basket has no dates (e.g. its companies never trade within 5 days of each other), or ''. */
+  note: string
   events: ChartEventMarker[]
 }
 
@@ -181,10 +201,14 @@ export interface ImpactBasket {
   event_title: string
   window_start: number
   window_end: number
+  /** Sum of mcap_change over the companies that have one (reporting currency). */
   basket_mcap_change: number | null
+  /** Companies with an mcap_change, out of `companies` linked to the event. */
   counted: number
   companies: number
+  /** Mean car over the companies that have one (`car_counted` of them). */
   caar: number | null
+  car_counted: number
 }
 
 export interface ImpactTable {

@@ -1,11 +1,14 @@
 /** chart:*, impact:*. Owner: market. */
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
-import { ApiError } from '../../../shared/errors'
+import { basketChart, marketcapChart } from './chart'
+import { impactTables } from './impact-table'
+import { marketService } from './service'
 
-export function marketHandlers(_core: Core): Pick<Handlers, 'chart:marketcap' | 'chart:basket' | 'impact:table'> {
-  const notYet = (): never => {
-    throw new ApiError('unavailable', 'not available yet')
+export function marketHandlers(core: Core): Pick<Handlers, 'chart:marketcap' | 'chart:basket' | 'impact:table'> {
+  return {
+    'chart:marketcap': (req) => marketcapChart(marketService(core), req),
+    'chart:basket': (req) => basketChart(marketService(core), req),
+    'impact:table': (req) => impactTables(core).table(req)
   }
-  return { 'chart:marketcap': notYet, 'chart:basket': notYet, 'impact:table': notYet }
 }

@@ -1,11 +1,99 @@
 /** The impact and marketcap reports (IMPACT.md). Owner: market. */
+import { dayFromIso, isoFromDay } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
-import type { ReportBuilder } from '../reports/types'
+import type { ReportBuilder, ReportTable } from '../reports/types'
+import type { CsvValue } from '../csv/write'
+import { impactTables } from './impact-table'
+import { atOrAfter, atOrBefore } from './lookup'
+import type { ListingCap } from './marketcap'
+import { marketService } from './service'
 
-export const impactReport: ReportBuilder = () => {
-  throw new ApiError('unavailable', 'The impact report is not available yet')
+export const IMPACT_COLUMNS = [
+  'event_id',
+  'event_date',
+  'event_title',
+  'ticker',
+  'company',
+  'window_start',
+  'window_end',
+  'day0',
+  'start_date',
+  'end_date',
+  'currency',
+  'start_mcap',
+  'end_mcap',
+  'mcap_change',
+  'mcap_return',
+  'benchmark',
+  'benchmark_return',
+  'abnormal_return',
+  'car',
+  't_stat',
+  'note'
+] as const
+
+export const MARKETCAP_COLUMNS = ['date', 'ticker', 'close', 'shares', 'market_cap', 'currency', 'market_cap_reporting'] as const
+
+/** One row per event x company x window; with a query, only the events it matches. */
+export const impactReport: ReportBuilder = async (core, request) => {
+  const eventIds = request.query ? core.events.list(request.query).map((e) => e.id) : undefined
+  const table = await impactTables(core).table({ eventIds, windows: request.windows, benchmark: request.benchmark })
+  const rows = table.rows.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => r[c]))
+  return { header: [...IMPACT_COLUMNS], rows, count: rows.length }
 }
 
-export const marketcapReport: ReportBuilder = () => {
-  throw new ApiError('unavailable', 'The marketcap report is not available yet')
+/**
+ * Long format, one row per ticker x trading day within from..to. Without tickers: every imported
+ * series that has a market cap (so benchmarks without shares are left out); a ticker asked for by
+ * name that has none is an error that says why, rather than a silently missing block.
+ */
+export const marketcapReport: ReportBuilder = async (core, request): Promise<ReportTable> => {
+  const market = marketService(core)
+  const fromDay = request.from ? dayFromIso(request.from) : -Infinity
+  const toDay = request.to ? dayFromIso(request.to) : Infinity
+  if (fromDay > toDay) throw new ApiError('invalid_input', `The range starts (${request.from}) after it ends (${request.to})`, { issues: [{ path: 'from', message: 'after to' }] })
+  const named = request.tickers?.length ? [...new Set(request.tickers.map((t) => t.trim()))] : null
+  const tickers = named ?? market.seriesList().map((s) => s.ticker).sort()
+  const caps: ListingCap[] = []
+  const problems: { path: string; message: string }[] = []
+  for (const ticker of tickers) {
+    const { cap, reason } = await market.capOf(ticker)
+    if (cap?.local) caps.push(cap)
+    else if (named) problems.push({ path: 'tickers', message: `${ticker}: ${reason}` })
+  }
+  if (problems.length) {
+    throw new ApiError('invalid_input', `No market cap for ${problems.map((p) => p.message).join('; ')}`, { issues: problems })
+  }
+  let count = 0
+  const spans = caps.map((cap) => {
+    const lo = atOrAfter(cap.days, fromDay)
+    const hi = atOrBefore(cap.days, toDay)
+    count += Math.max(0, hi - lo + 1)
+    return { cap, lo, hi }
+  })
+  // Tickers share most trading days: format each date once.
+  const isoOf = new Map<number, string>()
+  const iso = (day: number): string => {
+    let s = isoOf.get(day)
+    if (s === undefined) isoOf.set(day, (s = isoFromDay(day)))
+    return s
+  }
+  function* rows(): Generator<CsvValue[]> {
+    for (const { cap, lo, hi } of spans) {
+      const local = cap.local!
+      for (let i = lo; i <= hi; i++) {
+        const rep = cap.reporting ? cap.reporting[i] : NaN
+        yield [
+          iso(cap.days[i]),
+          cap.ticker,
+          cap.close ? cap.close[i] : null,
+          cap.shares ? cap.shares[i] : null,
+          local[i],
+          cap.currency,
+          Number.isNaN(rep) ? null : rep
+        ]
+      }
+    }
+  }
+  return { header: [...MARKETCAP_COLUMNS], rows: rows(), count }
 }
