@@ -33,6 +33,7 @@ function argValue(flag: string): string | undefined {
 }
 
 function createWindow(): BrowserWindow {
+  // electronegativity-ok(CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, AUXCLICK_JS_CHECK): the tool cannot follow secureWebPreferences() (contextIsolation and sandbox true; security-static.test.ts holds every window to it), and middle-click new windows are denied by setWindowOpenHandler in security.ts.
   const win = new BrowserWindow({
     width: 1440,
     height: 900,

@@ -9,12 +9,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { dispatch, type Handlers } from '../core/dispatch'
 import type { ApiErrorCode, ApiResponse } from '../../shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../csp'
-import { resolveStatic } from './static-files'
+import { readStatic } from './static-files'
 
 export interface HostOptions {
   handlers: Handlers
@@ -65,6 +64,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   let port = 0
 
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
@@ -81,10 +81,16 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     setCommonHeaders(res)
     if (!allowedHosts().has(req.headers.host ?? '')) return sendText(res, 403, 'Forbidden: unexpected Host header')
     const origin = req.headers.origin
-    if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) {
+    // Browsers send Origin on cross-origin and on POST requests: it must be this very server.
+    if (origin !== undefined && !allowedOrigins().has(origin)) {
       return sendText(res, 403, 'Forbidden: cross-origin request')
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    } catch {
+      return sendText(res, 400, 'Bad request: unreadable URL')
+    }
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url)
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed')
     return serveStatic(req, res, url.pathname)
@@ -98,20 +104,24 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
       return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'API calls send application/json' } })
     }
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > maxBody) return refuseTooLarge(req, res)
     let input: unknown
     try {
       const body = await readBody(req, maxBody)
       input = body.length ? JSON.parse(body) : undefined
     } catch (e) {
-      const tooBig = e instanceof BodyTooLarge
-      return sendJson(res, tooBig ? 413 : 400, {
-        ok: false,
-        error: { code: 'invalid_input', message: tooBig ? `Request larger than ${maxBody} bytes` : 'Request body is not valid JSON' }
-      })
+      if (e instanceof BodyTooLarge) return refuseTooLarge(req, res)
+      return sendJson(res, 400, { ok: false, error: { code: 'invalid_input', message: 'Request body is not valid JSON' } })
     }
-    const method = decodeURIComponent(url.pathname.slice('/api/'.length))
+    let method: string
+    try {
+      method = decodeURIComponent(url.pathname.slice('/api/'.length))
+    } catch {
+      method = url.pathname.slice('/api/'.length)
+    }
     const result = await dispatch(opts.handlers, method, input, log)
-    sendJson(res, result.ok ? 200 : STATUS[result.error.code], result)
+    sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result)
   }
 
   function hasToken(req: IncomingMessage): boolean {
@@ -120,15 +130,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
   }
 
+  /** 413, then close the connection: the rest of an oversized body is never read. */
+  function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader('Connection', 'close')
+    res.once('finish', () => req.destroy())
+    sendJson(res, 413, { ok: false, error: { code: 'invalid_input', message: `Request larger than ${maxBody} bytes` } })
+  }
+
   async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const file = resolveStatic(opts.rendererDir, pathname)
-    if (!file) return sendText(res, 404, 'Not found')
-    let data: Buffer
-    try {
-      data = await readFile(file)
-    } catch {
-      return sendText(res, 404, 'Not found')
-    }
+    const found = await readStatic(opts.rendererDir, pathname)
+    if (!found) return sendText(res, 404, 'Not found')
+    const { file, data } = found
     const ext = file.slice(file.lastIndexOf('.'))
     res.writeHead(200, {
       'Content-Type': MIME[ext] ?? 'application/octet-stream',
@@ -162,15 +174,19 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
       if (size > max) {
+        // Stop buffering; the caller answers 413 and closes the connection.
+        req.off('data', onData)
+        req.pause()
+        chunks.length = 0
         reject(new BodyTooLarge())
-        req.destroy()
         return
       }
       chunks.push(c)
-    })
+    }
+    req.on('data', onData)
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
     req.on('error', reject)
   })
