@@ -2,20 +2,19 @@
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
 import type { AdapterHooks } from '../handlers'
-import { ApiError } from '../../../shared/errors'
+import { importService } from './service'
+import { listSeries, setBenchmark } from './series'
 
 type ImportMethods = 'import:inspect' | 'import:preview' | 'import:commit' | 'jobs:progress' | 'series:list' | 'series:setBenchmark'
 
-export function importHandlers(_core: Core, _hooks: AdapterHooks): Pick<Handlers, ImportMethods> {
-  const notYet = (): never => {
-    throw new ApiError('unavailable', 'not available yet')
-  }
+export function importHandlers(core: Core, hooks: AdapterHooks): Pick<Handlers, ImportMethods> {
+  const service = importService(core)
   return {
-    'import:inspect': notYet,
-    'import:preview': notYet,
-    'import:commit': notYet,
-    'jobs:progress': notYet,
-    'series:list': notYet,
-    'series:setBenchmark': notYet
+    'import:inspect': ({ source }) => service.inspect(source, hooks),
+    'import:preview': ({ source, mapping, jobId }) => service.preview(source, mapping, hooks, jobId),
+    'import:commit': ({ previewId, jobId }) => service.commit(previewId, jobId),
+    'jobs:progress': ({ jobId }) => service.jobs.get(jobId),
+    'series:list': () => listSeries(core),
+    'series:setBenchmark': ({ ticker, benchmark }) => setBenchmark(core, ticker, benchmark)
   }
 }

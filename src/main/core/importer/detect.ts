@@ -1,0 +1,227 @@
+/**
+ * Reading the shape of a price file from its head: delimiter, header row, decimal mark and date
+ * format. Real exports differ in all four (see data/prices/README.md), and a wrong guess would
+ * import wrong numbers, so every guess is made from the data itself and can be overridden.
+ */
+import { ApiError } from '../../../shared/errors'
+import { CsvScanner, DELIMITERS, type Delimiter } from './scanner'
+import { DATE_FORMATS, NOT_A_DATE, parseDate, parseNumber, type DateFormat } from './cells'
+
+/** How many records of the head are looked at. */
+const HEAD_RECORDS = 200
+/** Characters of the head looked at for the delimiter and binary content. */
+export const HEAD_CHARS = 256 * 1024
+
+export interface Layout {
+  delimiter: Delimiter
+  decimal: '.' | ','
+  hasHeader: boolean
+  /** Column names: the header's, or `Column 1`, `Column 2`, … when the file has none. */
+  header: string[]
+  /** 1-based line of the header (or of the first data row when there is no header). */
+  headerLine: number
+  /** Offset and line where data rows begin. */
+  dataPos: number
+  dataLine: number
+  /** The first data records of the head, as text. */
+  rows: string[][]
+}
+
+export interface LayoutOverrides {
+  delimiter?: Delimiter
+  decimal?: '.' | ','
+  hasHeader?: boolean
+}
+
+export function detectLayout(text: string, name: string, over: LayoutOverrides = {}): Layout {
+  const cut = text.length > HEAD_CHARS
+  const head = cut ? text.slice(0, HEAD_CHARS) : text
+  if (head.trim() === '') throw new ApiError('invalid_input', `${name} is empty`, { file: name })
+  assertText(head, name)
+  const delimiter = over.delimiter ?? guessDelimiter(head, cut)
+  if (!delimiter) {
+    throw new ApiError('invalid_input', `${name}: no delimiter found on line 1 (tried , ; tab |): a price file needs a date column and a value column`, {
+      file: name,
+      issues: [{ path: '(file)', message: 'no delimiter', line: 1 }]
+    })
+  }
+  const records = readRecords(head, delimiter, name, HEAD_RECORDS + 10, cut)
+  // A title or notes above the table (some exporters write them) are skipped: the header is the
+  // last row of text (no number, no date) as wide as the table before the first row with a date.
+  const width = modeOf(records.map((r) => r.fields.length))
+  const wide = (r: HeadRecord): boolean => r.fields.length === width
+  const dataAt = records.findIndex((r) => wide(r) && r.fields.some(isDateShaped))
+  let headerAt = -1
+  if (over.hasHeader !== false) {
+    for (let i = (dataAt < 0 ? records.length : dataAt) - 1; i >= 0 && headerAt < 0; i--) if (wide(records[i]) && isTextRow(records[i].fields)) headerAt = i
+    if (headerAt < 0 && over.hasHeader) headerAt = records.findIndex(wide)
+  }
+  const hasHeader = headerAt >= 0
+  const top = records[hasHeader ? headerAt : dataAt >= 0 ? dataAt : records.findIndex(wide)]
+  const header = top.fields.map((f, i) => (hasHeader && f.trim()) || `Column ${i + 1}`)
+  const dataStart = records.indexOf(top) + (hasHeader ? 1 : 0)
+  const rows = records.slice(dataStart, dataStart + HEAD_RECORDS).map((r) => r.fields)
+  const data = records[dataStart]
+  const end = records[records.length - 1]
+  return {
+    delimiter,
+    decimal: over.decimal ?? (delimiter === ',' ? '.' : guessDecimal(rows)),
+    hasHeader,
+    header,
+    headerLine: top.line,
+    dataPos: data ? data.pos : end.endPos,
+    dataLine: data ? data.line : end.line + 1,
+    rows
+  }
+}
+
+interface HeadRecord {
+  fields: string[]
+  line: number
+  pos: number
+  endPos: number
+}
+
+function readRecords(head: string, delimiter: Delimiter, name: string, max: number, cut: boolean, lenient = false): HeadRecord[] {
+  const sc = new CsvScanner(head, delimiter.charCodeAt(0), 1000, name)
+  const out: HeadRecord[] = []
+  while (out.length < max) {
+    const pos = sc.pos
+    let more: boolean
+    try {
+      more = sc.next()
+    } catch (e) {
+      // The head may cut a quoted field in two; what was read before it is enough to detect.
+      // (Guessing the delimiter, any candidate may break quoting: the records before it count.)
+      if (out.length && (cut || lenient)) break
+      throw e
+    }
+    if (!more) break
+    out.push({ fields: sc.fields(), line: sc.rowLine, pos, endPos: sc.pos })
+  }
+  // The last record of a cut head may be cut itself.
+  if (cut && out.length > 2 && out.length < max) out.pop()
+  return out
+}
+
+/** NUL bytes and control characters do not occur in CSV text: refuse instead of importing noise. */
+function assertText(head: string, name: string): void {
+  let controls = 0
+  let line = 1
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i)
+    if (c === 10) line++
+    else if (c === 0 || c === 0xfffd || (c < 32 && c !== 9 && c !== 13)) {
+      controls++
+      if (c === 0 || controls > 8) {
+        throw new ApiError('invalid_input', `${name} is not a text file (binary data on line ${line}); export it as CSV`, {
+          file: name,
+          issues: [{ path: '(file)', message: 'binary data', line }]
+        })
+      }
+    }
+  }
+}
+
+function guessDelimiter(head: string, cut: boolean): Delimiter | null {
+  let best: { d: Delimiter; score: number } | null = null
+  for (const d of DELIMITERS) {
+    let counts: number[]
+    try {
+      counts = readRecords(head, d, '', 40, cut, true).map((r) => r.fields.length)
+    } catch {
+      continue
+    }
+    const width = modeOf(counts)
+    if (width < 2) continue
+    const agree = counts.filter((c) => c === width).length / counts.length
+    // Agreement first (a decimal comma makes `,` split data rows but not the header), then width.
+    const score = agree * 1000 + Math.min(width, 999)
+    if (!best || score > best.score) best = { d, score }
+  }
+  return best?.d ?? null
+}
+
+function modeOf(values: number[]): number {
+  const freq = new Map<number, number>()
+  let best = 0
+  let bestN = 0
+  for (const v of values) {
+    const n = (freq.get(v) ?? 0) + 1
+    freq.set(v, n)
+    if (n > bestN || (n === bestN && v > best)) {
+      best = v
+      bestN = n
+    }
+  }
+  return best
+}
+
+/** A cell written as a date (even an impossible one such as 2021-02-30) in any known format. */
+function isDateShaped(cell: string): boolean {
+  const v = cell.trim()
+  return v !== '' && DATE_FORMATS.some((f) => parseDate(v, 0, v.length, f) !== NOT_A_DATE)
+}
+
+/** A header row: some text, and no cell that reads as a number or a date. */
+function isTextRow(fields: string[]): boolean {
+  return (
+    fields.some((f) => f.trim() !== '') &&
+    fields.every((f) => {
+      const v = f.trim()
+      return v === '' || (Number.isNaN(parseNumber(v, 0, v.length, false)) && Number.isNaN(parseNumber(v, 0, v.length, true)) && !isDateShaped(v))
+    })
+  )
+}
+
+const COMMA_DECIMAL = /^[-+]?(\d+|\d{1,3}(\.\d{3})+),\d+$/
+const DOT_DECIMAL = /^[-+]?\d*\.\d+$/
+
+function guessDecimal(rows: string[][]): '.' | ',' {
+  let comma = 0
+  let dot = 0
+  for (const r of rows) {
+    for (const f of r) {
+      const s = f.trim()
+      if (COMMA_DECIMAL.test(s)) comma++
+      else if (DOT_DECIMAL.test(s)) dot++
+    }
+  }
+  return comma > dot ? ',' : '.'
+}
+
+export interface DateGuess {
+  format: DateFormat
+  /** Day-first and month-first both read every sample: the guess came from the sequence. */
+  ambiguous: boolean
+  /** Share of the sample values that read as dates. */
+  share: number
+}
+
+/** The format that reads the most of these values as real dates, or null when none reads any. */
+export function detectDateFormat(values: string[]): DateGuess | null {
+  const vals = values.map((v) => v.trim()).filter((v) => v !== '')
+  if (!vals.length) return null
+  const hits = DATE_FORMATS.map((f) => vals.filter((v) => parseDate(v, 0, v.length, f) > NOT_A_DATE).length)
+  const max = Math.max(...hits)
+  if (max === 0) return null
+  let format = DATE_FORMATS[hits.indexOf(max)]
+  const dm = hits[DATE_FORMATS.indexOf('DD/MM/YYYY')]
+  const md = hits[DATE_FORMATS.indexOf('MM/DD/YYYY')]
+  let ambiguous = false
+  if ((format === 'DD/MM/YYYY' || format === 'MM/DD/YYYY') && dm === md) {
+    // Every value has day and month <= 12. In a daily series the day changes from row to row far
+    // more often than the month, so the part that changes most is the day.
+    let firstChanges = 0
+    let secondChanges = 0
+    for (let i = 1; i < vals.length; i++) {
+      const [a1, b1] = vals[i - 1].split('/')
+      const [a2, b2] = vals[i].split('/')
+      if (a1 !== a2) firstChanges++
+      if (b1 !== b2) secondChanges++
+    }
+    format = secondChanges > firstChanges ? 'MM/DD/YYYY' : 'DD/MM/YYYY'
+    ambiguous = firstChanges === secondChanges
+  }
+  return { format, ambiguous, share: max / vals.length }
+}
