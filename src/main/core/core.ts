@@ -2,12 +2,13 @@
  * The domain core: one object that owns the store and the services. Plain Node: the Electron
  * shell, the browser host and the CLI each open one and call it through the contract.
  */
-import { Store } from './store/store'
+import { Store, type StoreFile } from './store/store'
 import { EventsService } from './events'
 import { NotesService } from './notes'
 import { CompaniesService } from './companies'
 import { SettingsService } from './settings'
 import { loadStarter } from './starter'
+import { backupService } from './backup/service'
 
 export type AdapterName = 'electron' | 'browser' | 'cli' | 'test'
 
@@ -16,25 +17,26 @@ export interface CoreOptions {
   adapter: AdapterName
   /** Seed a new data directory with the starter workspace (default true). */
   starter?: boolean
+  /**
+   * Make the daily backup in the background after open when the last one is a day old (default:
+   * on, except for the 'test' adapter, so test and bench runs measure only what they ask for).
+   */
+  dailyBackup?: boolean
   now?: () => Date
   log?: (line: string) => void
 }
 
 export class Core {
-  readonly events: EventsService
-  readonly notes: NotesService
-  readonly companies: CompaniesService
-  readonly settings: SettingsService
+  private services!: { events: EventsService; notes: NotesService; companies: CompaniesService; settings: SettingsService }
+  private readonly tasks = new Set<Promise<void>>()
+  private readonly reloadListeners = new Set<() => void>()
 
   private constructor(
     readonly store: Store,
     readonly options: CoreOptions,
     readonly now: () => Date
   ) {
-    this.events = new EventsService(store, now)
-    this.notes = new NotesService(store, now)
-    this.companies = new CompaniesService(store, now, () => this.events.search.invalidate())
-    this.settings = new SettingsService(store)
+    this.buildServices()
   }
 
   static async open(options: CoreOptions): Promise<Core> {
@@ -46,14 +48,72 @@ export class Core {
       log: options.log,
       seed: options.starter === false ? undefined : () => loadStarter(now())
     })
-    return new Core(store, options, now)
+    const core = new Core(store, options, now)
+    if (options.dailyBackup ?? options.adapter !== 'test') core.background('backup/daily', () => backupService(core).daily())
+    return core
+  }
+
+  get events(): EventsService {
+    return this.services.events
+  }
+  get notes(): NotesService {
+    return this.services.notes
+  }
+  get companies(): CompaniesService {
+    return this.services.companies
+  }
+  get settings(): SettingsService {
+    return this.services.settings
   }
 
   get dataDir(): string {
     return this.store.dataDir
   }
 
+  /**
+   * Re-read the workspace from disk (after `replaceWith` became the live files: a restore). The
+   * store reloads in place and the services start with fresh caches, so every handler object and
+   * every holder of `core` keeps working on the new data.
+   */
+  async reload(replaceWith?: StoreFile[]): Promise<void> {
+    await this.store.reload(replaceWith)
+    this.buildServices()
+    for (const listener of this.reloadListeners) listener()
+  }
+
+  /** Be told after a reload (drop caches built from the old data); returns an unsubscribe. */
+  onReload(listener: () => void): () => void {
+    this.reloadListeners.add(listener)
+    return () => this.reloadListeners.delete(listener)
+  }
+
+  /** Waits for background work (a daily backup), then for pending writes, then unlocks. */
   async close(): Promise<void> {
+    await Promise.all(this.tasks)
     await this.store.close()
+  }
+
+  private buildServices(): void {
+    const store = this.store
+    const events = new EventsService(store, this.now)
+    this.services = {
+      events,
+      notes: new NotesService(store, this.now),
+      companies: new CompaniesService(store, this.now, () => events.search.invalidate()),
+      settings: new SettingsService(store)
+    }
+  }
+
+  /** Run after open returns, never delaying it; close waits for it. Failures are logged, not thrown. */
+  private background(name: string, fn: () => Promise<unknown>): void {
+    const log = this.options.log ?? ((line: string) => console.error(line))
+    const task: Promise<void> = new Promise<void>((res) => setImmediate(res))
+      .then(fn)
+      .then(
+        () => undefined,
+        (e: unknown) => log(`${name}: ${e instanceof Error ? e.message : String(e)}`)
+      )
+      .finally(() => this.tasks.delete(task))
+    this.tasks.add(task)
   }
 }

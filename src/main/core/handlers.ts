@@ -10,6 +10,7 @@ import type { Handlers } from './dispatch'
 import { APP_VERSION } from './version'
 import { reportHandlers } from './reports/handlers'
 import { backupHandlers } from './backup/handlers'
+import { backupService } from './backup/service'
 import { importHandlers } from './importer/handlers'
 import { marketHandlers } from './market/handlers'
 
@@ -38,13 +39,13 @@ export const cliHooks: AdapterHooks = { name: 'cli', dialogs: noDialogs, allowPa
 export const browserHooks: AdapterHooks = { name: 'browser', dialogs: noDialogs, allowPath: () => false }
 
 export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
-  const info = (): AppInfo => ({
+  const info = async (): Promise<AppInfo> => ({
     version: APP_VERSION,
     adapter: hooks.name,
     dataDir: core.dataDir,
     schemaVersion: core.store.schemaVersion,
-    problems: core.store.problems,
-    backups: []
+    problems: [...core.store.problems],
+    backups: await backupService(core).list()
   })
   return {
     ...hooks.dialogs,

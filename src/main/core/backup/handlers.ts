@@ -1,11 +1,16 @@
-/** backup:*. Owner: backup. */
+/** backup:*: list, make and restore backups of the workspace (service.ts does the work). */
 import type { Core } from '../core'
 import type { Handlers } from '../dispatch'
-import { ApiError } from '../../../shared/errors'
+import { backupService } from './service'
 
-export function backupHandlers(_core: Core): Pick<Handlers, 'backup:list' | 'backup:create' | 'backup:restore'> {
-  const notYet = (): never => {
-    throw new ApiError('unavailable', 'not available yet')
+export function backupHandlers(core: Core): Pick<Handlers, 'backup:list' | 'backup:create' | 'backup:restore'> {
+  const service = backupService(core)
+  return {
+    'backup:list': () => service.list(),
+    'backup:create': async () => {
+      const { path: _path, ...info } = await service.create('manual')
+      return info
+    },
+    'backup:restore': ({ id }) => service.restoreId(id)
   }
-  return { 'backup:list': notYet, 'backup:create': notYet, 'backup:restore': notYet }
 }

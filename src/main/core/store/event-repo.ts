@@ -42,7 +42,10 @@ export class EventRepo {
     return this.noteById.values()
   }
 
+  // Mutators ask the store first (`touched`): a closed or reloading store refuses before
+  // anything in memory changes.
   put(event: PolicyEvent): void {
+    this.touched(event.id)
     this.load(event)
     this.changedEvent(event.id)
   }
@@ -51,6 +54,7 @@ export class EventRepo {
   remove(id: string): { event: PolicyEvent; notes: Note[] } | undefined {
     const event = this.byId.get(id)
     if (!event) return undefined
+    this.touched(id)
     const notes = [...this.notesOf(id)]
     this.byId.delete(id)
     this.notesByEvent.delete(id)
@@ -61,6 +65,7 @@ export class EventRepo {
   }
 
   putNote(note: Note): void {
+    this.touched(note.eventId)
     this.loadNote(note)
     this.changedEvent(note.eventId)
   }
@@ -68,6 +73,7 @@ export class EventRepo {
   removeNote(id: string): Note | undefined {
     const note = this.noteById.get(id)
     if (!note) return undefined
+    this.touched(note.eventId)
     this.noteById.delete(id)
     const list = this.notesByEvent.get(note.eventId)
     if (list) {
@@ -134,9 +140,18 @@ export class EventRepo {
     this.version++
   }
 
+  /** Forget everything (before a reload from disk); every forgotten id counts as changed. */
+  clear(): void {
+    for (const id of this.byId.keys()) this.changed.add(id)
+    this.byId.clear()
+    this.notesByEvent.clear()
+    this.noteById.clear()
+    for (const s of this.shardMembers) s.clear()
+    this.version++
+  }
+
   private changedEvent(id: string): void {
     this.changed.add(id)
     this.version++
-    this.touched(id)
   }
 }

@@ -3,7 +3,7 @@
  * renamed over the target and the directory fsync'd: after a crash the target holds either the
  * old or the new bytes, never a mix, and an acknowledged write survives power loss.
  */
-import { open, rename, mkdir, readFile, stat, rm } from 'node:fs/promises'
+import { open, rename, mkdir, readFile, readdir, stat, rm } from 'node:fs/promises'
 import { dirname, basename, join, relative } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
@@ -64,6 +64,16 @@ export async function readTextIfExists(path: string): Promise<string | null> {
   }
 }
 
+/** The names in a directory; none when it does not exist. */
+export async function listDir(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir)
+  } catch (e) {
+    if (isCode(e, 'ENOENT') || isCode(e, 'ENOTDIR')) return []
+    throw e
+  }
+}
+
 export async function exists(path: string): Promise<boolean> {
   try {
     await stat(path)
@@ -79,7 +89,7 @@ export async function exists(path: string): Promise<boolean> {
  * kept for the user (or support) and never deleted or overwritten.
  */
 export async function moveAside(dataDir: string, path: string, stamp: string): Promise<string> {
-  const dir = join(dataDir, 'corrupt')
+  const dir = join(dataDir, 'corrupt') // CORRUPT_DIR in schema.ts
   await mkdir(dir, { recursive: true })
   const flat = relative(dataDir, path).replaceAll('/', '__').replaceAll('\\', '__')
   const target = join(dir, `${stamp.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${flat}`)

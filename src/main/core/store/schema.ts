@@ -15,6 +15,9 @@ export const SHARD_COUNT = 256
 export const META_FILE = 'capwatch.json'
 export const SHARD_DIR = 'events'
 export const SERIES_DIR = 'series'
+/** Written by the backup module; the store only clears its stray temp files. */
+export const BACKUP_DIR = 'backups'
+export const CORRUPT_DIR = 'corrupt'
 
 export const seriesPartSchema = z.object({
   /** Day numbers, strictly ascending. */
@@ -50,7 +53,13 @@ export const metaSchema = z.object({
   createdAt: timestamp,
   settings: settingsSchema,
   companies: z.array(companySchema),
-  series: z.array(seriesMetaSchema).default([])
+  series: z.array(seriesMetaSchema).default([]),
+  /**
+   * Series files replaced by a newer revision, deleted after the commit that replaced them. Only
+   * files named here are ever deleted: a file that is merely unreferenced (say, after a damaged
+   * meta was set aside) is kept.
+   */
+  retired: z.array(z.string()).default([])
 })
 export type Meta = z.infer<typeof metaSchema>
 
@@ -70,6 +79,10 @@ export const metaV1Schema = z.object({
   notes: z.array(noteSchema)
 })
 export type MetaV1 = z.infer<typeof metaV1Schema>
+
+/** Live files by name: a shard (`events/0a.json`) and a series file (`series/BABA-….json`). */
+export const SHARD_NAME = /^[0-9a-f]{2}\.json$/
+export const SERIES_NAME = /^[A-Za-z0-9_^=-][A-Za-z0-9._^=-]*\.json$/
 
 /** FNV-1a of the event id: stable across runs and platforms, spreads sequential ids evenly. */
 export function shardOf(eventId: string): number {

@@ -3,39 +3,31 @@
  * files; everything else reads and writes through its typed repositories (`store.events`,
  * `store.companies`, `store.settings`, `store.series`).
  *
- * Writes are group-committed: a mutation marks the files it touched and awaits `commit()`, which
- * writes every touched file in one all-or-nothing transaction (see transaction.ts). A note edit in
- * a workspace of 100k events rewrites one shard of ~1/256 of them, never the bulk data.
+ * Writes are group-committed (write-queue.ts): a mutation marks the files it touched and awaits
+ * `commit()`, which writes every touched file in one all-or-nothing transaction (transaction.ts).
+ * A note edit in a workspace of 100k events rewrites one shard of ~1/256 of them, never the bulk
+ * data.
  */
 import { Low } from 'lowdb'
-import { mkdir, readdir, rm } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Company, Note, PolicyEvent, Settings } from '../../../shared/domain'
 import { settingsSchema } from '../../../shared/domain'
 import type { StoreProblem } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import { CorruptFileError, JsonDocument, parseDocument, serialize } from './json-document'
-import { commitFiles, recoverTransactions, type FileWrite } from './transaction'
+import { AppliedLaterError, commitFiles, recoverTransactions, type FileWrite } from './transaction'
 import { isCode, moveAside, readTextIfExists } from './files'
 import { acquireLock, type DataDirLock } from './lock'
-import {
-  META_FILE,
-  SCHEMA_VERSION,
-  SERIES_DIR,
-  SHARD_COUNT,
-  SHARD_DIR,
-  metaSchema,
-  seriesFileSchema,
-  shardFile,
-  shardOf,
-  shardSchema,
-  type Meta,
-  type SeriesFile,
-  type SeriesMeta,
-  type Shard
-} from './schema'
-import { migrate } from './migrations'
+import { BACKUP_DIR, META_FILE, SCHEMA_VERSION, SERIES_DIR, SHARD_COUNT, SHARD_DIR, metaSchema, shardFile, shardOf, shardSchema, type Meta, type Shard } from './schema'
+import { MIGRATIONS_DIR, migrate } from './migrations'
 import { EventRepo } from './event-repo'
+import { SeriesRepo } from './series-repo'
+import { WriteQueue } from './write-queue'
+import { findQuarantinedMeta, hasQuarantinedFiles, listLiveFiles, listShardFiles, readLiveFiles, type StoreFile } from './layout'
+
+export type { StoreFile } from './layout'
 
 export interface SeedData {
   companies: Company[]
@@ -59,28 +51,36 @@ type FileKey = 'meta' | number
 
 export class Store {
   readonly events = new EventRepo((eventId) => this.touch(shardOf(eventId)))
+  readonly series: SeriesRepo
+  /** Files found damaged at open (moved aside), for the app to report and offer a restore. */
   readonly problems: StoreProblem[] = []
   /** True when this open created the store (first run). */
   created = false
+  /** True when this open finished a save that a crash had interrupted after its commit point. */
+  rolledForward = false
   /** Bumped on every change to the meta document (companies, settings, series): caches key on it. */
   metaVersion = 0
 
   private meta!: Low<Meta>
   private companyById = new Map<string, Company>()
-  private seriesCache = new Map<string, SeriesFile>()
   private dirty = new Set<FileKey>()
-  private stagedFiles = new Map<string, string>()
-  private obsoleteFiles = new Set<string>()
-  private batch: { promise: Promise<void>; resolve: () => void; reject: (e: unknown) => void } | null = null
-  private running: Promise<void> | null = null
+  private inFlight: { dirty: Set<FileKey>; staged: Map<string, string> } | null = null
+  private readonly queue: WriteQueue
   private lock: DataDirLock | null = null
   private closed = false
+  private reloading = false
+  private broken: string | null = null
   private readonly now: () => Date
   private readonly log: (line: string) => void
 
-  private constructor(readonly dataDir: string, opts: StoreOptions) {
+  private constructor(
+    readonly dataDir: string,
+    opts: StoreOptions
+  ) {
     this.now = opts.now ?? (() => new Date())
     this.log = opts.log ?? ((line) => console.error(line))
+    this.series = new SeriesRepo(dataDir, () => this.meta.data, () => this.touch('meta'), this.now)
+    this.queue = new WriteQueue({ write: () => this.writeDirty(), recover: (e) => this.recoverFromFailedWrite(e) })
   }
 
   static async open(opts: StoreOptions): Promise<Store> {
@@ -88,7 +88,8 @@ export class Store {
     await mkdir(opts.dataDir, { recursive: true })
     if (!opts.noLock) store.lock = await acquireLock(opts.dataDir, opts.adapter ?? 'cli')
     try {
-      await store.load(opts)
+      await store.load(opts.seed)
+      store.events.markClean()
     } catch (e) {
       await store.lock?.release()
       throw e
@@ -98,9 +99,14 @@ export class Store {
 
   // ---- loading ---------------------------------------------------------------------------------
 
-  private async load(opts: StoreOptions): Promise<void> {
-    await recoverTransactions(this.dataDir, [SHARD_DIR, SERIES_DIR])
-    await migrate(this.dataDir, { now: this.now, log: this.log })
+  private async load(seed: StoreOptions['seed']): Promise<void> {
+    const stamp = this.now().toISOString()
+    const recovery = await recoverTransactions(this.dataDir, [SHARD_DIR, SERIES_DIR, BACKUP_DIR, MIGRATIONS_DIR], stamp)
+    this.rolledForward = recovery.rolledForward
+    for (const [file, movedTo] of recovery.movedAside) {
+      this.report({ file, movedTo, message: `${file} stood in the way of finishing an interrupted save and was moved aside` })
+    }
+    await migrate(this.dataDir, { now: this.now, log: this.log, quarantine: (file, e) => this.quarantine(file, e) })
     const metaDoc = new JsonDocument(join(this.dataDir, META_FILE), META_FILE, metaSchema)
     this.meta = new Low(metaDoc, this.emptyMeta())
     let meta: Meta | null = null
@@ -109,29 +115,43 @@ export class Store {
     } catch (e) {
       await this.quarantine(META_FILE, e)
     }
-    const hasShards = (await this.listShardFiles()).length > 0
+    const shardNames = await listShardFiles(this.dataDir)
     if (meta) this.meta.data = meta
-    else if (!hasShards && this.problems.length === 0 && opts.seed) {
-      // A brand-new data directory: write the starter workspace in one transaction.
-      const seed = await opts.seed()
+    else await this.startWithoutMeta(shardNames.length > 0, seed)
+    this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
+    if (!this.created) await this.loadShards(shardNames)
+    await this.series.sweepRetired(this.meta.data.retired)
+    if (this.dirty.size) await this.writeDirty()
+  }
+
+  /** No readable meta: a first run (seed it), or a damaged workspace (never seed over it). */
+  private async startWithoutMeta(hasShards: boolean, seed: StoreOptions['seed']): Promise<void> {
+    this.meta.data = this.emptyMeta()
+    const damaged = this.problems.length > 0 || hasShards || (await hasQuarantinedFiles(this.dataDir))
+    if (!damaged) {
+      // A brand-new data directory: write the starter workspace (or an empty one) in one transaction.
+      this.dirty.add('meta')
+      if (!seed) return
+      const data = await seed()
       this.created = true
-      this.meta.data = { ...this.emptyMeta(), companies: seed.companies }
-      for (const e of seed.events) this.events.load(e)
-      for (const n of seed.notes) this.events.loadNote(n)
-      this.dirty.add('meta')
-      for (const e of seed.events) this.dirty.add(shardOf(e.id))
-      await this.commit()
-    } else {
-      // No meta but shards, or a corrupt meta: keep the events, start companies/settings fresh,
-      // and tell the user (problems) so they can restore a backup.
-      this.meta.data = this.emptyMeta()
-      this.dirty.add('meta')
+      this.meta.data.companies = data.companies
+      for (const e of data.events) this.events.load(e)
+      for (const n of data.notes) this.events.loadNote(n)
+      for (const e of data.events) this.dirty.add(shardOf(e.id))
+      return
     }
-    for (const c of this.meta.data.companies) this.companyById.set(c.id, c)
-    if (!this.created) await this.loadShards()
-    this.events.markClean()
-    await this.collectSeriesGarbage()
-    if (this.dirty.size) await this.commit()
+    // Companies, settings and the series index start empty, unwritten until the user changes
+    // them: the damaged meta stays the newest word on them, and the problem is reported again at
+    // the next start until a backup is restored.
+    if (this.problems.some((p) => p.file === META_FILE)) return
+    const earlier = await findQuarantinedMeta(this.dataDir)
+    if (earlier) {
+      this.report({
+        file: META_FILE,
+        movedTo: earlier,
+        message: `${META_FILE} (companies, settings, imported series) was found damaged at an earlier start and moved aside; it stays empty until you restore a backup`
+      })
+    } else this.log(`store/open: ${META_FILE} is missing; companies, settings and imported series start empty`)
   }
 
   private emptyMeta(): Meta {
@@ -141,35 +161,25 @@ export class Store {
       createdAt: this.now().toISOString(),
       settings: settingsSchema.parse({}),
       companies: [],
-      series: []
+      series: [],
+      retired: []
     }
   }
 
-  private async listShardFiles(): Promise<string[]> {
-    try {
-      return (await readdir(join(this.dataDir, SHARD_DIR))).filter((n) => /^[0-9a-f]{2}\.json$/.test(n))
-    } catch (e) {
-      if (isCode(e, 'ENOENT')) return []
-      throw e
-    }
-  }
-
-  private async loadShards(): Promise<void> {
-    const names = await this.listShardFiles()
+  private async loadShards(files: string[]): Promise<void> {
     // Read in parallel (I/O), parse one by one (CPU): all shards end up in the same maps.
-    const texts = await Promise.all(names.map((n) => readTextIfExists(join(this.dataDir, SHARD_DIR, n))))
-    for (let i = 0; i < names.length; i++) {
-      const label = `${SHARD_DIR}/${names[i]}`
+    const texts = await Promise.all(files.map((f) => readTextIfExists(join(this.dataDir, f))))
+    for (let i = 0; i < files.length; i++) {
       const text = texts[i]
       if (text === null) continue
       let shard: Shard
       try {
-        shard = parseDocument(text, label, shardSchema)
+        shard = parseDocument(text, files[i], shardSchema)
       } catch (e) {
-        await this.quarantine(label, e)
+        await this.quarantine(files[i], e)
         continue
       }
-      const k = parseInt(names[i], 16)
+      const k = parseInt(files[i].slice(SHARD_DIR.length + 1), 16)
       for (const ev of shard.events) {
         if (shardOf(ev.id) !== k) this.dirty.add(k) // a misplaced event is moved on next save
         this.events.load(ev)
@@ -181,30 +191,33 @@ export class Store {
   private async quarantine(label: string, e: unknown): Promise<void> {
     if (!(e instanceof CorruptFileError)) throw e
     const movedTo = await moveAside(this.dataDir, join(this.dataDir, label), this.now().toISOString())
-    const problem: StoreProblem = { file: label, movedTo, message: e.message }
-    this.problems.push(problem)
-    this.log(`store/open: ${e.message}; moved aside to ${movedTo}`)
+    this.report({ file: label, movedTo, message: `${e.message}; the file was moved to ${movedTo}` })
   }
 
-  // ---- repositories: companies, settings, series -------------------------------------------------
+  private report(problem: StoreProblem): void {
+    this.problems.push(problem)
+    this.log(`store/open: ${problem.message}`)
+  }
+
+  // ---- repositories: companies, settings (series: series-repo.ts) --------------------------------
 
   readonly companies = {
     list: (): Company[] => this.meta.data.companies,
     get: (id: string): Company | undefined => this.companyById.get(id),
     put: (company: Company): void => {
+      this.touch('meta')
       const list = this.meta.data.companies
       const i = list.findIndex((c) => c.id === company.id)
       if (i >= 0) list[i] = company
       else list.push(company)
       this.companyById.set(company.id, company)
-      this.touch('meta')
     },
     remove: (id: string): Company | undefined => {
       const c = this.companyById.get(id)
       if (!c) return undefined
+      this.touch('meta')
       this.meta.data.companies = this.meta.data.companies.filter((x) => x.id !== id)
       this.companyById.delete(id)
-      this.touch('meta')
       return c
     }
   }
@@ -212,50 +225,8 @@ export class Store {
   readonly settings = {
     get: (): Settings => this.meta.data.settings,
     set: (settings: Settings): void => {
+      this.touch('meta')
       this.meta.data.settings = settings
-      this.touch('meta')
-    }
-  }
-
-  readonly series = {
-    list: (): SeriesMeta[] => this.meta.data.series,
-    meta: (ticker: string): SeriesMeta | undefined => this.meta.data.series.find((s) => s.ticker === ticker),
-    /** The series' points; read from its file on first use and kept. */
-    load: async (ticker: string): Promise<SeriesFile | null> => {
-      const m = this.series.meta(ticker)
-      if (!m) return null
-      const cached = this.seriesCache.get(m.file)
-      if (cached) return cached
-      const text = this.stagedFiles.get(m.file) ?? (await readTextIfExists(join(this.dataDir, m.file)))
-      if (text === null) throw new ApiError('corrupt', `${m.file}: the series file of ${ticker} is missing`, { file: m.file })
-      const data = parseDocument(text, m.file, seriesFileSchema)
-      this.seriesCache.set(m.file, data)
-      return data
-    },
-    /** Replace (or add) a series: its new file and the index entry land in the same commit. */
-    put: (meta: Omit<SeriesMeta, 'file'>, data: SeriesFile): SeriesMeta => {
-      const safe = meta.ticker.replace(/[^A-Za-z0-9._-]/g, '_')
-      const file = `${SERIES_DIR}/${safe}-${this.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}.json`
-      const full: SeriesMeta = { ...meta, file }
-      const list = this.meta.data.series
-      const i = list.findIndex((s) => s.ticker === meta.ticker)
-      if (i >= 0) {
-        this.obsoleteFiles.add(list[i].file)
-        this.seriesCache.delete(list[i].file)
-        list[i] = full
-      } else list.push(full)
-      this.stagedFiles.set(file, serialize(data))
-      this.seriesCache.set(file, data)
-      this.touch('meta')
-      return full
-    },
-    setMeta: (ticker: string, patch: Partial<Omit<SeriesMeta, 'file' | 'ticker'>>): SeriesMeta => {
-      const list = this.meta.data.series
-      const i = list.findIndex((s) => s.ticker === ticker)
-      if (i < 0) throw new ApiError('not_found', `No imported series for ${ticker}`)
-      list[i] = { ...list[i], ...patch }
-      this.touch('meta')
-      return list[i]
     }
   }
 
@@ -269,102 +240,133 @@ export class Store {
 
   // ---- writing ---------------------------------------------------------------------------------
 
+  /** Called before every change to memory, so a refused change leaves nothing behind. */
   private touch(key: FileKey): void {
     if (this.closed) throw new ApiError('unavailable', 'The store is closed')
+    if (this.reloading) throw new ApiError('conflict', 'The workspace is being replaced from a backup; try again in a moment.')
+    if (this.broken) throw new ApiError('io', this.broken)
     if (key === 'meta') this.metaVersion++
     this.dirty.add(key)
   }
 
   /**
    * Make every change so far durable. Resolves once the batch holding them is on disk; rejects
-   * (and reloads the touched files, so memory again matches disk) if the disk refused it.
+   * with 'io' (and reloads the touched files, so memory again matches disk) if the disk refused it.
    */
   commit(): Promise<void> {
-    if (!this.batch) {
-      let resolve!: () => void
-      let reject!: (e: unknown) => void
-      const promise = new Promise<void>((res, rej) => {
-        resolve = res
-        reject = rej
-      })
-      this.batch = { promise, resolve, reject }
-    }
-    const { promise } = this.batch
-    if (!this.running) this.running = this.drain()
-    return promise
+    return this.queue.commit()
   }
 
-  private async drain(): Promise<void> {
-    while (this.batch) {
-      const batch = this.batch
-      this.batch = null
-      const dirty = this.dirty
-      this.dirty = new Set()
-      const staged = this.stagedFiles
-      this.stagedFiles = new Map()
-      const obsolete = this.obsoleteFiles
-      this.obsoleteFiles = new Set()
-      try {
-        await commitFiles(this.dataDir, this.serializeDirty(dirty, staged))
-        batch.resolve()
-        await Promise.all([...obsolete].map((f) => rm(join(this.dataDir, f), { force: true }).catch(() => {})))
-      } catch (e) {
-        this.log(`store/write: ${e instanceof Error ? e.message : String(e)}; reloading the touched files`)
-        await this.reloadAfterFailure(dirty, staged).catch((re) => this.log(`store/write: reload failed: ${String(re)}`))
-        batch.reject(new ApiError('io', `Could not save to ${this.dataDir}: ${e instanceof Error ? e.message : String(e)}`))
-      }
-    }
-    this.running = null
+  /** Batches written since open: a burst of edits shares one. */
+  get batchesWritten(): number {
+    return this.queue.written
   }
 
-  private serializeDirty(dirty: Set<FileKey>, staged: Map<string, string>): FileWrite[] {
+  private async writeDirty(): Promise<void> {
+    const dirty = this.dirty
+    this.dirty = new Set()
+    const staged = this.series.takeStaged()
+    this.inFlight = { dirty, staged }
     const writes: FileWrite[] = []
     // Bulk files first: the meta that points at them is committed in the same transaction.
     for (const [file, data] of staged) writes.push({ file, data })
-    for (const key of dirty) {
-      if (key === 'meta') continue
-      const shard: Shard = this.events.shardData(key)
-      writes.push({ file: shardFile(key), data: serialize(shard) })
-    }
+    for (const key of dirty) if (key !== 'meta') writes.push({ file: shardFile(key), data: serialize(this.events.shardData(key)) })
+    const retired = dirty.has('meta') ? [...this.meta.data.retired] : []
     if (dirty.has('meta')) writes.push({ file: META_FILE, data: serialize(this.meta.data) })
-    return writes
+    await commitFiles(this.dataDir, writes)
+    this.inFlight = null
+    if (retired.length) await this.series.sweepRetired(retired)
   }
 
-  private async reloadAfterFailure(dirty: Set<FileKey>, staged: Map<string, string>): Promise<void> {
-    for (const file of staged.keys()) this.seriesCache.delete(file)
-    if (dirty.has('meta')) {
-      const meta = await this.meta.adapter.read()
-      if (meta) this.meta.data = meta
-      this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
-      this.metaVersion++
+  /** Synchronous on purpose: no edit may land between reading the disk and replacing memory. */
+  private recoverFromFailedWrite(e: unknown): ApiError {
+    const message = e instanceof Error ? e.message : String(e)
+    const flight = this.inFlight ?? { dirty: new Set<FileKey>(), staged: new Map<string, string>() }
+    this.inFlight = null
+    if (e instanceof AppliedLaterError) {
+      // Past the commit point: memory already holds what the next open will find on disk.
+      this.log(`store/write: ${message}`)
+      return new ApiError('io', `Saving to ${this.dataDir} did not finish: ${message}`)
     }
-    for (const key of dirty) {
-      if (key === 'meta') continue
-      const text = await readTextIfExists(join(this.dataDir, shardFile(key)))
-      const shard = text === null ? { events: [], notes: [] } : parseDocument(text, shardFile(key), shardSchema)
-      this.events.replaceShard(key, shard)
+    const keys = new Set([...flight.dirty, ...this.dirty])
+    this.dirty = new Set()
+    this.series.dropStaged([...flight.staged.keys(), ...this.series.takeStaged().keys()])
+    this.log(`store/write: ${message}; reloading ${keys.size} touched file(s) from disk`)
+    for (const key of keys) {
+      try {
+        if (key === 'meta') this.reloadMetaSync()
+        else this.events.replaceShard(key, this.readShardSync(key))
+      } catch (re) {
+        this.log(`store/write: could not reload ${key === 'meta' ? META_FILE : shardFile(key)}: ${String(re)}`)
+      }
     }
+    return new ApiError('io', `Could not save to ${this.dataDir}: ${message}`)
   }
 
-  private async collectSeriesGarbage(): Promise<void> {
-    let names: string[]
-    try {
-      names = await readdir(join(this.dataDir, SERIES_DIR))
-    } catch (e) {
-      if (isCode(e, 'ENOENT')) return
-      throw e
+  private reloadMetaSync(): void {
+    const text = readSyncIfFile(join(this.dataDir, META_FILE))
+    this.meta.data = text === null ? this.emptyMeta() : parseDocument(text, META_FILE, metaSchema)
+    this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
+    this.metaVersion++
+  }
+
+  private readShardSync(key: number): Shard {
+    const text = readSyncIfFile(join(this.dataDir, shardFile(key)))
+    return text === null ? { events: [], notes: [] } : parseDocument(text, shardFile(key), shardSchema)
+  }
+
+  // ---- whole-workspace operations (backup and restore) -------------------------------------------
+
+  /** The live files as they are on disk, read while no write runs: a consistent snapshot. */
+  snapshot(): Promise<StoreFile[]> {
+    if (this.closed) throw new ApiError('unavailable', 'The store is closed')
+    return this.queue.exclusive(() => readLiveFiles(this.dataDir))
+  }
+
+  /**
+   * Re-read everything from disk, in place (holders of this store and its repositories keep
+   * working). With `replaceWith`, first make those the live files in one transaction: files not
+   * in it are removed. Edits waiting to be saved are dropped and their callers told so.
+   */
+  async reload(replaceWith?: StoreFile[]): Promise<void> {
+    if (this.closed) throw new ApiError('unavailable', 'The store is closed')
+    await this.queue.exclusive(async () => {
+      this.reloading = true
+      try {
+        await this.replaceAndLoad(replaceWith)
+      } catch (e) {
+        // Memory may now hold part of the workspace: saving from it could overwrite good files.
+        this.broken = `The workspace could not be reloaded (${e instanceof Error ? e.message : String(e)}); restart Capwatch before making changes.`
+        throw e
+      } finally {
+        this.reloading = false
+      }
+    })
+  }
+
+  private async replaceAndLoad(replaceWith: StoreFile[] | undefined): Promise<void> {
+    if (replaceWith) {
+      const keep = new Set(replaceWith.map((f) => f.file))
+      const deletes = (await listLiveFiles(this.dataDir)).filter((f) => !keep.has(f))
+      await commitFiles(this.dataDir, replaceWith, deletes)
     }
-    const live = new Set(this.meta.data.series.map((s) => s.file))
-    // Files left by a crash between an import's commit and its clean-up; only our own names.
-    const dead = names.filter((n) => /\.json$/.test(n) && !n.startsWith('.') && !live.has(`${SERIES_DIR}/${n}`))
-    await Promise.all(dead.map((n) => rm(join(this.dataDir, SERIES_DIR, n), { force: true })))
+    this.queue.rejectPending(new ApiError('conflict', 'The workspace was replaced from a backup before this edit was saved; make it again.'))
+    this.events.clear()
+    this.companyById.clear()
+    this.series.reset()
+    this.dirty = new Set()
+    this.problems.splice(0)
+    this.created = false
+    this.metaVersion++
+    await this.load(undefined)
+    this.events.version++
   }
 
   /** Wait for pending writes, then release the lock. Further writes are refused. */
   async close(): Promise<void> {
     if (this.closed) return
-    if (this.dirty.size || this.stagedFiles.size) await this.commit().catch(() => {})
-    while (this.running) await this.running
+    if (this.dirty.size || this.series.hasStaged()) await this.commit().catch(() => {})
+    await this.queue.idle()
     this.closed = true
     await this.lock?.release()
   }
@@ -378,5 +380,15 @@ export class Store {
       series: this.meta.data.series.length,
       shards: SHARD_COUNT
     }
+  }
+}
+
+/** A file's text; null when it is missing or not a file (a directory in its place reads as absent). */
+function readSyncIfFile(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch (e) {
+    if (isCode(e, 'ENOENT') || isCode(e, 'EISDIR')) return null
+    throw e
   }
 }

@@ -1,0 +1,130 @@
+/**
+ * The backup file format, "capwatch-backup" version 1. One gzip stream (node:zlib) holding:
+ *
+ *   line 1   a JSON header: {format, formatVersion, schemaVersion, createdAt, reason, app,
+ *            files: [{path, bytes, sha256}]}, then "\n"
+ *   then     the bytes of every listed file, in the header's order, back to back.
+ *
+ * Why this shape: one file is easy to copy, mail or keep on a USB stick; gzip's CRC catches a
+ * damaged or truncated stream; the per-file sizes and SHA-256 sums catch anything else; the files
+ * keep their exact bytes (no re-encoding inside JSON strings). A restore checks all of it, and
+ * parses every file against the store's schema, before anything on disk changes.
+ */
+import { createHash } from 'node:crypto'
+import { promisify } from 'node:util'
+import { gunzip, gzip } from 'node:zlib'
+import { z } from 'zod'
+import type { BackupInfo } from '../../../shared/api'
+import { ApiError } from '../../../shared/errors'
+import { CorruptFileError, parseDocument } from '../store/json-document'
+import type { StoreFile } from '../store/store'
+import { META_FILE, SCHEMA_VERSION, SERIES_DIR, SERIES_NAME, SHARD_DIR, SHARD_NAME, metaSchema, metaV1Schema, seriesFileSchema, shardSchema } from '../store/schema'
+
+export const BACKUP_FORMAT = 'capwatch-backup'
+export const BACKUP_FORMAT_VERSION = 1
+
+const gzipAsync = promisify(gzip)
+const gunzipAsync = promisify(gunzip)
+
+const headerSchema = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  formatVersion: z.number().int(),
+  schemaVersion: z.number().int().min(1),
+  createdAt: z.string().datetime({ offset: true }),
+  reason: z.enum(['daily', 'manual', 'before-restore', 'before-migration']),
+  app: z.string(),
+  files: z.array(z.object({ path: z.string(), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+})
+export type BackupHeader = z.infer<typeof headerSchema>
+
+export interface BackupContents {
+  header: BackupHeader
+  files: StoreFile[]
+}
+
+export async function encodeBackup(files: StoreFile[], info: { createdAt: string; reason: BackupInfo['reason']; app: string }): Promise<Buffer> {
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    createdAt: info.createdAt,
+    reason: info.reason,
+    app: info.app,
+    files: files.map((f) => ({ path: f.file, bytes: f.data.length, sha256: sha256(f.data) }))
+  }
+  const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')
+  return gzipAsync(Buffer.concat([head, ...files.map((f) => f.data)]))
+}
+
+/** Unpack and verify a backup; any damage is an ApiError('corrupt') naming `label` and what is wrong. */
+export async function decodeBackup(bytes: Buffer, label: string): Promise<BackupContents> {
+  const bad = (detail: string): never => {
+    throw new ApiError('corrupt', `${label} is not a usable Capwatch backup: ${detail}. Nothing was changed.`, { file: label })
+  }
+  let raw: Buffer
+  try {
+    raw = await gunzipAsync(bytes)
+  } catch (e) {
+    return bad(`it does not unpack (${(e as Error).message}); the file is damaged or truncated`)
+  }
+  const nl = raw.indexOf(10)
+  if (nl < 0) return bad('it has no header')
+  let header: BackupHeader
+  try {
+    const parsed = headerSchema.safeParse(JSON.parse(raw.subarray(0, nl).toString('utf8')))
+    if (!parsed.success) return bad(`its header is wrong at ${parsed.error.issues[0].path.join('.') || '(root)'}: ${parsed.error.issues[0].message}`)
+    header = parsed.data
+  } catch {
+    return bad('its header is not JSON')
+  }
+  if (header.formatVersion !== BACKUP_FORMAT_VERSION) return bad(`it has format version ${header.formatVersion}; this Capwatch reads version ${BACKUP_FORMAT_VERSION}`)
+  if (header.schemaVersion > SCHEMA_VERSION) {
+    return bad(`it was made by a newer Capwatch (schema ${header.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update Capwatch to restore it`)
+  }
+  const expected = nl + 1 + header.files.reduce((n, f) => n + f.bytes, 0)
+  if (raw.length !== expected) return bad(`it holds ${raw.length} bytes where its header lists ${expected}`)
+  const files: StoreFile[] = []
+  const seen = new Set<string>()
+  let at = nl + 1
+  for (const f of header.files) {
+    if (!isLivePath(f.path)) return bad(`it lists ${JSON.stringify(f.path)}, which is not a Capwatch data file`)
+    if (seen.has(f.path)) return bad(`it lists ${f.path} twice`)
+    seen.add(f.path)
+    const data = raw.subarray(at, at + f.bytes)
+    at += f.bytes
+    if (sha256(data) !== f.sha256) return bad(`${f.path} does not match its checksum`)
+    files.push({ file: f.path, data })
+  }
+  checkContents(files, header.schemaVersion, bad)
+  return { header, files }
+}
+
+/** Every file parses against the schema it will be read with; the meta's series files are present. */
+function checkContents(files: StoreFile[], schemaVersion: number, bad: (detail: string) => never): void {
+  for (const f of files) {
+    try {
+      const text = f.data.toString('utf8')
+      if (f.file === META_FILE) {
+        const meta = schemaVersion === 1 ? parseDocument(text, f.file, metaV1Schema) : parseDocument(text, f.file, metaSchema)
+        if (meta.schemaVersion !== schemaVersion) bad(`${META_FILE} has schema ${meta.schemaVersion} but the header says ${schemaVersion}`)
+        const missing = 'series' in meta ? meta.series.find((s) => !files.some((x) => x.file === s.file)) : undefined
+        if (missing) bad(`the series file ${missing.file} of ${missing.ticker} is missing`)
+      } else if (f.file.startsWith(`${SHARD_DIR}/`)) parseDocument(text, f.file, shardSchema)
+      else parseDocument(text, f.file, seriesFileSchema)
+    } catch (e) {
+      if (e instanceof CorruptFileError) bad(e.message)
+      throw e
+    }
+  }
+}
+
+function isLivePath(path: string): boolean {
+  if (path === META_FILE) return true
+  const [dir, name, ...rest] = path.split('/')
+  if (rest.length || name === undefined) return false
+  return (dir === SHARD_DIR && SHARD_NAME.test(name)) || (dir === SERIES_DIR && SERIES_NAME.test(name))
+}
+
+function sha256(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}

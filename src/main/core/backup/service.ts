@@ -1,0 +1,168 @@
+/**
+ * Backups of the workspace: on demand, once a day in the background, and before every restore.
+ * Each backup is one archive file (archive.ts) in <dataDir>/backups/, named after when and why it
+ * was made, so listing them needs no unpacking. Automatic ones rotate (the 7 newest of each kind
+ * are kept); manual ones are never deleted by Capwatch.
+ */
+import { readFile, rm, stat } from 'node:fs/promises'
+import { basename, join, resolve } from 'node:path'
+import type { BackupInfo } from '../../../shared/api'
+import { ApiError } from '../../../shared/errors'
+import type { Core } from '../core'
+import { atomicWrite, isCode, listDir } from '../store/files'
+import { BACKUP_DIR } from '../store/schema'
+import { listLiveFiles } from '../store/layout'
+import { APP_VERSION } from '../version'
+import { decodeBackup, encodeBackup } from './archive'
+
+const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|manual|before-restore|before-migration)(?:-(\d+))?\.capwatch-backup\.gz$/
+const DAY_MS = 24 * 60 * 60 * 1000
+/** How many automatic backups of each kind are kept. */
+export const KEEP = 7
+
+export interface CreatedBackup extends BackupInfo {
+  /** Where it was written. */
+  path: string
+}
+
+export interface RestoreResult {
+  restored: true
+  backup: BackupInfo
+  safetyBackup: BackupInfo | null
+}
+
+export class BackupService {
+  /** Backups are made and restored one at a time. */
+  private chain: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly core: Core) {}
+
+  get dir(): string {
+    return join(this.core.dataDir, BACKUP_DIR)
+  }
+
+  /** Newest first. */
+  async list(): Promise<BackupInfo[]> {
+    const found: BackupInfo[] = []
+    for (const name of await listDir(this.dir)) {
+      const info = parseName(name)
+      if (!info) continue
+      try {
+        found.push({ ...info, bytes: (await stat(join(this.dir, name))).size })
+      } catch (e) {
+        if (!isCode(e, 'ENOENT')) throw e // rotated away meanwhile
+      }
+    }
+    // Same millisecond: the later one carries the higher -N suffix.
+    const seq = (id: string) => Number(NAME.exec(id)?.[3] ?? 1)
+    return found.sort((a, b) => (a.createdAt === b.createdAt ? seq(b.id) - seq(a.id) : a.createdAt < b.createdAt ? 1 : -1))
+  }
+
+  /** Back up the workspace now: into backups/, or to `out` when given (`capwatch backup --out`). */
+  create(reason: BackupInfo['reason'], out?: string): Promise<CreatedBackup> {
+    return this.serial(() => this.write(reason, out))
+  }
+
+  /** Once a day at open: skipped on a first run and on a damaged workspace (it would push good backups out). */
+  daily(): Promise<CreatedBackup | null> {
+    return this.serial(async () => {
+      const store = this.core.store
+      if (store.created || store.problems.length > 0) return null
+      const last = (await this.list()).find((b) => b.reason === 'daily')
+      const age = last ? this.core.now().getTime() - Date.parse(last.createdAt) : Infinity
+      // A backup dated in the future means the clock moved back: do not wait for it.
+      if (age >= 0 && age < DAY_MS) return null
+      const made = await this.write('daily')
+      await this.rotate('daily')
+      return made
+    })
+  }
+
+  /** Restore a backup from backups/ by its id. */
+  async restoreId(id: string): Promise<RestoreResult> {
+    if (!parseName(id)) throw new ApiError('not_found', `No backup named ${id} in ${this.dir}`)
+    return this.restoreFile(join(this.dir, id))
+  }
+
+  /**
+   * Verify the archive completely, back up the current state, then make the archive's files the
+   * live ones in one transaction and reload the core. A damaged archive changes nothing.
+   */
+  restoreFile(path: string): Promise<RestoreResult> {
+    return this.serial(async () => {
+      const full = resolve(path)
+      let bytes: Buffer
+      try {
+        bytes = await readFile(full)
+      } catch (e) {
+        if (isCode(e, 'ENOENT')) throw new ApiError('not_found', `No backup file at ${full}`)
+        if (isCode(e, 'EISDIR')) throw new ApiError('invalid_input', `${full} is a folder, not a backup file`)
+        throw new ApiError('io', `Could not read ${full}: ${(e as Error).message}`)
+      }
+      const { header, files } = await decodeBackup(bytes, full)
+      const hasLiveFiles = (await listLiveFiles(this.core.dataDir)).length > 0
+      const safetyBackup = hasLiveFiles ? strip(await this.write('before-restore')) : null
+      await this.core.reload(files)
+      await this.rotate('before-restore', basename(full))
+      const named = parseName(basename(full))
+      const backup: BackupInfo = named && resolve(this.dir) === resolve(full, '..')
+        ? { ...named, bytes: bytes.length }
+        : { id: basename(full), createdAt: header.createdAt, reason: header.reason, bytes: bytes.length }
+      return { restored: true, backup, safetyBackup }
+    })
+  }
+
+  private async write(reason: BackupInfo['reason'], out?: string): Promise<CreatedBackup> {
+    const files = await this.core.store.snapshot()
+    const createdAt = this.core.now().toISOString()
+    const bytes = await encodeBackup(files, { createdAt, reason, app: APP_VERSION })
+    const path = out ? resolve(out) : await this.freshPath(createdAt, reason)
+    try {
+      await atomicWrite(path, bytes)
+    } catch (e) {
+      throw new ApiError('io', `Could not write the backup ${path}: ${(e as Error).message}`)
+    }
+    return { id: basename(path), createdAt, reason, bytes: bytes.length, path }
+  }
+
+  private async freshPath(createdAt: string, reason: BackupInfo['reason']): Promise<string> {
+    const stem = `${createdAt.replace(/[:.]/g, '-')}-${reason}`
+    const taken = new Set(await listDir(this.dir))
+    let name = `${stem}.capwatch-backup.gz`
+    for (let i = 2; taken.has(name); i++) name = `${stem}-${i}.capwatch-backup.gz`
+    return join(this.dir, name)
+  }
+
+  /** Keep the KEEP newest automatic backups of a kind (and never the one being restored). */
+  private async rotate(reason: 'daily' | 'before-restore', keepId?: string): Promise<void> {
+    const old = (await this.list()).filter((b) => b.reason === reason).slice(KEEP)
+    for (const b of old) if (b.id !== keepId) await rm(join(this.dir, b.id), { force: true })
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn)
+    this.chain = run.catch(() => {})
+    return run
+  }
+}
+
+function parseName(name: string): Omit<BackupInfo, 'bytes'> | null {
+  const m = NAME.exec(name)
+  if (!m) return null
+  const [date, time] = m[1].split('T')
+  const [h, min, s, ms] = time.slice(0, -1).split('-')
+  return { id: name, createdAt: `${date}T${h}:${min}:${s}.${ms}Z`, reason: m[2] as BackupInfo['reason'] }
+}
+
+function strip(b: CreatedBackup): BackupInfo {
+  return { id: b.id, createdAt: b.createdAt, reason: b.reason, bytes: b.bytes }
+}
+
+const services = new WeakMap<Core, BackupService>()
+
+/** The core's backup service (one per core, shared by its handlers, the CLI and the daily kick-off). */
+export function backupService(core: Core): BackupService {
+  let s = services.get(core)
+  if (!s) services.set(core, (s = new BackupService(core)))
+  return s
+}
