@@ -116,7 +116,7 @@ describe('backup:restore', () => {
           const i = body.indexOf('Profits barred')
           return pack(header, Buffer.concat([body.subarray(0, i), Buffer.from('Profits BARRED'), body.subarray(i + 14)]))
         },
-        /events\/[0-9a-f]{2}\.json does not match its checksum/
+        /events\/[0-9a-f]{3}\.json does not match its checksum/
       ],
       [
         'made by a newer Capwatch',
@@ -141,18 +141,18 @@ describe('backup:restore', () => {
         (b) => {
           const { header, body } = unpack(b)
           const data = Buffer.from(JSON.stringify({ events: [{ id: 7 }], notes: [] }))
-          const files = [...header.files.filter((f: { path: string }) => f.path !== 'events/ff.json'), { path: 'events/ff.json', bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') }]
-          const keep = header.files.filter((f: { path: string }) => f.path !== 'events/ff.json')
+          const files = [...header.files.filter((f: { path: string }) => f.path !== 'events/3ff.json'), { path: 'events/3ff.json', bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') }]
+          const keep = header.files.filter((f: { path: string }) => f.path !== 'events/3ff.json')
           let at = 0
           const parts: Buffer[] = []
           for (const f of header.files) {
-            if (f.path !== 'events/ff.json') parts.push(body.subarray(at, at + f.bytes))
+            if (f.path !== 'events/3ff.json') parts.push(body.subarray(at, at + f.bytes))
             at += f.bytes
           }
           expect(keep.length + 1).toBe(files.length)
           return pack({ ...header, files }, Buffer.concat([...parts, data]))
         },
-        /events\/ff\.json: field events\.0\.id/
+        /events\/3ff\.json: field events\.0\.id/
       ]
     ]
     for (const [what, forge, message] of forgeries) {

@@ -5,13 +5,13 @@
  *
  * Version history:
  *  1: everything (events, notes, companies, settings) in one lowdb file, `capwatch.json`.
- *  2: meta + 256 event shards + series files (this layout).
+ *  2: meta + 1024 event shards + series files (this layout).
  */
 import { z } from 'zod'
 import { companySchema, eventSchema, noteSchema, settingsSchema, timestamp, currency } from '../../../shared/domain'
 
 export const SCHEMA_VERSION = 2
-export const SHARD_COUNT = 256
+export const SHARD_COUNT = 1024
 export const META_FILE = 'capwatch.json'
 export const SHARD_DIR = 'events'
 export const SERIES_DIR = 'series'
@@ -80,8 +80,8 @@ export const metaV1Schema = z.object({
 })
 export type MetaV1 = z.infer<typeof metaV1Schema>
 
-/** Live files by name: a shard (`events/0a.json`) and a series file (`series/BABA-….json`). */
-export const SHARD_NAME = /^[0-9a-f]{2}\.json$/
+/** Live files by name: a shard (`events/0a3.json`) and a series file (`series/BABA-….json`). */
+export const SHARD_NAME = /^[0-9a-f]{3}\.json$/
 export const SERIES_NAME = /^[A-Za-z0-9_^=-][A-Za-z0-9._^=-]*\.json$/
 
 /** FNV-1a of the event id: stable across runs and platforms, spreads sequential ids evenly. */
@@ -95,5 +95,5 @@ export function shardOf(eventId: string): number {
 }
 
 export function shardFile(shard: number): string {
-  return `${SHARD_DIR}/${shard.toString(16).padStart(2, '0')}.json`
+  return `${SHARD_DIR}/${shard.toString(16).padStart(3, '0')}.json`
 }

@@ -25,6 +25,7 @@ import { MIGRATIONS_DIR, migrate } from './migrations'
 import { EventRepo } from './event-repo'
 import { SeriesRepo } from './series-repo'
 import { WriteQueue } from './write-queue'
+import { quickShardCheck } from './shard-check'
 import { findQuarantinedMeta, hasQuarantinedFiles, listLiveFiles, listShardFiles, readLiveFiles, type StoreFile } from './layout'
 
 export type { StoreFile } from './layout'
@@ -167,14 +168,26 @@ export class Store {
   }
 
   private async loadShards(files: string[]): Promise<void> {
-    // Read in parallel (I/O), parse one by one (CPU): all shards end up in the same maps.
-    const texts = await Promise.all(files.map((f) => readTextIfExists(join(this.dataDir, f))))
+    // Read ahead a few files (I/O) while parsing one (CPU); a bounded window keeps the peak
+    // memory of a large workspace near one copy of its data instead of text plus objects.
+    const READ_AHEAD = 16
+    // Settled, never rejected: a read-ahead that fails must not surface before its turn.
+    const reads: Promise<{ text: string | null } | { error: unknown }>[] = []
+    const read = (i: number) =>
+      (reads[i] ??= readTextIfExists(join(this.dataDir, files[i])).then(
+        (text) => ({ text }),
+        (error: unknown) => ({ error })
+      ))
     for (let i = 0; i < files.length; i++) {
-      const text = texts[i]
+      for (let j = i; j < Math.min(files.length, i + READ_AHEAD); j++) void read(j)
+      const got = await read(i)
+      delete reads[i]
+      if ('error' in got) throw got.error
+      const text = got.text
       if (text === null) continue
       let shard: Shard
       try {
-        shard = parseDocument(text, files[i], shardSchema)
+        shard = parseDocument(text, files[i], shardSchema, quickShardCheck)
       } catch (e) {
         await this.quarantine(files[i], e)
         continue
