@@ -22,6 +22,9 @@ const VALUE_NAMES: [ValueKind, string[]][] = [
   ['market_cap', ['marketcap', 'mktcap', 'marketcapitalization', 'marketcapitalisation', 'mcap', 'marketvalue']]
 ]
 
+/** Columns of a price export that are never a price or a market cap. */
+const NOT_VALUE_NAMES = ['volume', 'vol', 'turnover', 'amount', 'shares', 'sharesoutstanding', 'openinterest', 'trades', 'count', 'dividends', 'stocksplits']
+
 export interface ValueCandidate {
   column: string
   kind: ValueKind
@@ -48,8 +51,11 @@ export function suggestMapping(header: string[], rows: string[][]): Suggestion {
       if (words.includes(names[i])) candidates.push({ column, kind })
     })
   }
-  // A headerless two-column file is a date and a price.
-  if (!candidates.length && header.length === 2 && dateIdx >= 0) candidates.push({ column: header[1 - dateIdx], kind: 'close' })
+  // A headerless two-column file is a date and a price; a column named as something else (Volume)
+  // is not offered as one, or a file without prices would import its volumes as prices.
+  if (!candidates.length && header.length === 2 && dateIdx >= 0 && !NOT_VALUE_NAMES.includes(names[1 - dateIdx])) {
+    candidates.push({ column: header[1 - dateIdx], kind: 'close' })
+  }
   const mapping: Partial<ImportMapping> = {}
   if (dateIdx >= 0) mapping.dateColumn = header[dateIdx]
   if (candidates.length) {
@@ -76,7 +82,7 @@ export function resolveColumn(header: string[], name: string, role: string, file
   if (hits.length === 1) return hits[0]
   const issue = { path: name, line: headerLine }
   if (hits.length === 0) {
-    throw new ApiError('invalid_input', `${file}: no ${role} column named "${name}" on line ${headerLine}; the columns are ${header.map((h) => `"${h}"`).join(', ')}`, {
+    throw new ApiError('invalid_input', `${file}: no ${role} column named "${name}" on line ${headerLine}; the columns are ${listColumns(header)}`, {
       file,
       issues: [{ ...issue, message: `no column named ${name}` }]
     })
@@ -86,4 +92,10 @@ export function resolveColumn(header: string[], name: string, role: string, file
     `${file}: line ${headerLine} has ${hits.length} columns named "${name}" (columns ${hits.map((i) => i + 1).join(' and ')}), so the ${role} column is ambiguous; rename one`,
     { file, issues: [{ ...issue, message: `duplicate column name ${name}` }] }
   )
+}
+
+/** Column names for a message: all of a normal header, the first few of a file with thousands. */
+export function listColumns(header: string[], max = 20): string {
+  const shown = header.slice(0, max).map((h) => `"${h.length > 60 ? `${h.slice(0, 57)}...` : h}"`)
+  return header.length > max ? `${shown.join(', ')} and ${header.length - max} more` : shown.join(', ')
 }

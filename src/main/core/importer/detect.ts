@@ -36,8 +36,9 @@ export interface LayoutOverrides {
 export function detectLayout(text: string, name: string, over: LayoutOverrides = {}): Layout {
   const cut = text.length > HEAD_CHARS
   const head = cut ? text.slice(0, HEAD_CHARS) : text
-  if (head.trim() === '') throw new ApiError('invalid_input', `${name} is empty`, { file: name })
+  if (head.trim() === '') throw new ApiError('invalid_input', `${name} is empty`, { file: name, issues: [{ path: '(file)', message: 'no text' }] })
   assertText(head, name)
+  assertLineBreak(head, cut, name)
   const delimiter = over.delimiter ?? guessDelimiter(head, cut)
   if (!delimiter) {
     throw new ApiError('invalid_input', `${name}: no delimiter found on line 1 (tried , ; tab |): a price file needs a date column and a value column`, {
@@ -45,11 +46,13 @@ export function detectLayout(text: string, name: string, over: LayoutOverrides =
       issues: [{ path: '(file)', message: 'no delimiter', line: 1 }]
     })
   }
-  const records = readRecords(head, delimiter, name, HEAD_RECORDS + 10, cut)
+  const { records, quoteError } = readRecords(head, delimiter, name, HEAD_RECORDS + 10, cut)
+  if (!records.length) throw quoteError ?? new ApiError('invalid_input', `${name} is empty`, { file: name, issues: [{ path: '(file)', message: 'no rows' }] })
+  if (over.delimiter) assertColumns(head, records, over.delimiter, name)
   // A title or notes above the table (some exporters write them) are skipped: the header is the
   // last row of text (no number, no date) as wide as the table before the first row with a date.
-  const width = modeOf(records.map((r) => r.fields.length))
-  const wide = (r: HeadRecord): boolean => r.fields.length === width
+  const width = tableWidth(records)
+  const wide = (r: HeadRecord): boolean => fitsWidth(r.fields, width)
   const dataAt = records.findIndex((r) => wide(r) && r.fields.some(isDateShaped))
   let headerAt = -1
   if (over.hasHeader !== false) {
@@ -61,6 +64,9 @@ export function detectLayout(text: string, name: string, over: LayoutOverrides =
   const header = top.fields.map((f, i) => (hasHeader && f.trim()) || `Column ${i + 1}`)
   const dataStart = records.indexOf(top) + (hasHeader ? 1 : 0)
   const rows = records.slice(dataStart, dataStart + HEAD_RECORDS).map((r) => r.fields)
+  // A quote still open at the end of the head, before any data row: "no data rows" would be
+  // untrue (the rows are swallowed by that quote), so name the quote instead.
+  if (!rows.length && quoteError) throw quoteError
   const data = records[dataStart]
   const end = records[records.length - 1]
   return {
@@ -82,26 +88,80 @@ interface HeadRecord {
   endPos: number
 }
 
-function readRecords(head: string, delimiter: Delimiter, name: string, max: number, cut: boolean, lenient = false): HeadRecord[] {
-  const sc = new CsvScanner(head, delimiter.charCodeAt(0), 1000, name)
+function readRecords(head: string, delimiter: Delimiter, name: string, max: number, cut: boolean, lenient = false): { records: HeadRecord[]; quoteError: ApiError | null } {
+  // A record has at most one field per character (plus one): a file with thousands of columns
+  // keeps all of its header's names, so a column far to the right can still be mapped.
+  const sc = new CsvScanner(head, delimiter.charCodeAt(0), head.length + 1, name)
   const out: HeadRecord[] = []
+  let quoteError: ApiError | null = null
   while (out.length < max) {
     const pos = sc.pos
     let more: boolean
     try {
       more = sc.next()
     } catch (e) {
-      // The head may cut a quoted field in two; what was read before it is enough to detect.
-      // (Guessing the delimiter, any candidate may break quoting: the records before it count.)
-      if (out.length && (cut || lenient)) break
+      // The head may cut a quoted field in two; what was read before it is enough to detect
+      // (and the caller names the quote if nothing was). Guessing the delimiter, any candidate
+      // may break quoting: the records before it count.
+      if (cut && e instanceof ApiError) {
+        quoteError = openQuote(e, name)
+        break
+      }
+      if (out.length && lenient) break
       throw e
     }
     if (!more) break
     out.push({ fields: sc.fields(), line: sc.rowLine, pos, endPos: sc.pos })
   }
-  // The last record of a cut head may be cut itself.
-  if (cut && out.length > 2 && out.length < max) out.pop()
-  return out
+  // The head's last record may be cut in two by the head's end: it is not a record of the file.
+  const last = out[out.length - 1]
+  if (cut && out.length < max && last && last.endPos >= head.length && !/[\r\n]$/.test(head)) out.pop()
+  return { records: out, quoteError }
+}
+
+/** The scanner's "never closed", said of a head: the quote may close later, but not within it. */
+function openQuote(e: ApiError, name: string): ApiError {
+  const issue = e.issues?.[0]
+  return new ApiError('invalid_input', `${name}: line ${issue?.line ?? 1}: a quote opened in ${issue?.path ?? 'a field'} is not closed within the first ${HEAD_CHARS / 1024} KB of the file`, {
+    file: name,
+    issues: issue ? [issue] : undefined
+  })
+}
+
+/**
+ * A file whose first line runs past the head (a 50 MB line without a break, a minified dump) is
+ * not a table of rows; saying so beats guessing thousands of columns out of it.
+ */
+function assertLineBreak(head: string, cut: boolean, name: string): void {
+  if (!cut) return
+  let p = 0
+  let line = 1
+  // Blank lines before the first row do not count as rows.
+  while (p < head.length && (head.charCodeAt(p) === 10 || head.charCodeAt(p) === 13 || head.charCodeAt(p) === 32)) {
+    if (head.charCodeAt(p) === 10) line++
+    p++
+  }
+  if (head.indexOf('\n', p) < 0 && head.indexOf('\r', p) < 0) {
+    throw new ApiError('invalid_input', `${name}: line ${line} has no line break within its first ${HEAD_CHARS / 1024} KB: a price file has one row per line`, {
+      file: name,
+      issues: [{ path: '(row)', message: 'line too long', line }]
+    })
+  }
+}
+
+/**
+ * A delimiter the caller chose that splits no row: every row would be one column, and the error
+ * about a missing date column would hide the real mistake.
+ */
+function assertColumns(head: string, records: HeadRecord[], delimiter: Delimiter, name: string): void {
+  if (!records.length || records.some((r) => r.fields.length > 1)) return
+  const seems = guessDelimiter(head, head.length >= HEAD_CHARS)
+  const label = (d: string): string => (d === '\t' ? 'tab' : `"${d}"`)
+  throw new ApiError(
+    'invalid_input',
+    `${name}: line ${records[0].line} has no ${label(delimiter)} (the delimiter asked for), so every row is one column${seems ? `; the file looks delimited by ${label(seems)}` : ''}`,
+    { file: name, issues: [{ path: 'delimiter', message: `no ${label(delimiter)} in the rows`, line: records[0].line }] }
+  )
 }
 
 /** NUL bytes and control characters do not occur in CSV text: refuse instead of importing noise. */
@@ -128,7 +188,7 @@ function guessDelimiter(head: string, cut: boolean): Delimiter | null {
   for (const d of DELIMITERS) {
     let counts: number[]
     try {
-      counts = readRecords(head, d, '', 40, cut, true).map((r) => r.fields.length)
+      counts = readRecords(head, d, '', 40, cut, true).records.map((r) => r.fields.length)
     } catch {
       continue
     }
@@ -140,6 +200,30 @@ function guessDelimiter(head: string, cut: boolean): Delimiter | null {
     if (!best || score > best.score) best = { d, score }
   }
   return best?.d ?? null
+}
+
+/** A record as wide as the table, or one wider by a trailing delimiter (an export quirk parse accepts too). */
+function fitsWidth(fields: string[], width: number): boolean {
+  return fields.length === width || (fields.length === width + 1 && fields[width] === '')
+}
+
+/**
+ * The width most records fit. A trailing delimiter on some rows must not outvote the header: in
+ * a small file, three rows of three fields and two of four (one of them `a,b,c,`) are three wide.
+ */
+function tableWidth(records: HeadRecord[]): number {
+  let best = 0
+  let bestN = 0
+  for (const w of new Set(records.map((r) => r.fields.length))) {
+    let n = 0
+    for (const r of records) if (fitsWidth(r.fields, w)) n++
+    // Ties go to the wider table: title lines above a short table are narrower than it.
+    if (n > bestN || (n === bestN && w > best)) {
+      best = w
+      bestN = n
+    }
+  }
+  return best
 }
 
 function modeOf(values: number[]): number {

@@ -92,7 +92,7 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
     }
     // A trailing delimiter on every row is a common export quirk, not a wrong column count.
     if (sc.count !== width && !(sc.count === width + 1 && sc.starts[width] === sc.ends[width])) {
-      reject(line, '(row)', `wrong column count: ${sc.count} fields, the header has ${width}`)
+      reject(line, '(row)', `wrong column count: ${sc.countCapped ? 'more than ' : ''}${sc.count} fields, the header has ${width}`)
       continue
     }
     if (sc.malformed) {
@@ -134,6 +134,7 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
       if (cell === '') reject(line, dateField, 'missing cell: no date')
       else if (day === IMPOSSIBLE_DATE) reject(line, dateField, `impossible date: "${clip(cell)}"`)
       else if (isNullWord(cell)) reject(line, dateField, `null cell: "${clip(cell)}" instead of a date`)
+      else if (strayQuote(cell, sc.quoted[di])) reject(line, dateField, `broken quoting: a quote inside an unquoted cell: ${clip(cell)}`)
       else reject(line, dateField, `not a date: "${clip(cell)}" (expected ${plan.dateFormat})`)
       continue
     }
@@ -147,6 +148,7 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
       const cell = sc.fieldText(vi).trim()
       if (cell === '') reject(line, valueField, 'missing cell: no value')
       else if (isNullWord(cell)) reject(line, valueField, `null cell: "${clip(cell)}"`)
+      else if (strayQuote(cell, sc.quoted[vi])) reject(line, valueField, `broken quoting: a quote inside an unquoted cell: ${clip(cell)}`)
       else if (Number.isNaN(value) || value === Infinity) reject(line, valueField, `non-numeric value: "${clip(cell)}"`)
       else reject(line, valueField, `negative or zero ${what}: ${clip(cell)}`)
       continue
@@ -188,6 +190,11 @@ function admitTicker(raw: string, plan: ParsePlan, byTicker: Map<string, TickerR
     byTicker.set(t, rows)
   }
   return rows
+}
+
+/** `1"6`: a quote that does not open the cell is a quoting mistake, not a number or date typo. */
+function strayQuote(cell: string, quoted: number): boolean {
+  return quoted === 0 && cell.includes('"')
 }
 
 /** A cell quoted in a message: short, on one line. */

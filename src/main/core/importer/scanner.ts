@@ -7,6 +7,8 @@
 import { ApiError } from '../../../shared/errors'
 
 const QUOTE = 34
+/** Fields counted past the capacity before a record is just "too wide" (see `countCapped`). */
+const COUNT_BEYOND = 10_000
 const LF = 10
 const CR = 13
 
@@ -19,6 +21,12 @@ export class CsvScanner {
   rowLine = 0
   /** Fields in the current record (may exceed `capacity`; only the first `capacity` are kept). */
   count = 0
+  /**
+   * Set when an unquoted record has more than `capacity + COUNT_BEYOND` fields: counting stopped
+   * there, so `count` is a lower bound. Counting the 3 million commas of a 50 MB line would hold the event
+   * loop for most of a second to say only "too many".
+   */
+  countCapped = false
   /** Set when a quoted field is followed by other text before the delimiter (`"a"b,`). */
   malformed = false
   readonly starts: Int32Array
@@ -72,7 +80,9 @@ export class CsvScanner {
       }
       this.rowLine = this.line
       this.malformed = false
+      this.countCapped = false
       const delim = this.delimiterChar
+      const countLimit = this.capacity + COUNT_BEYOND
       let n = 0
       let start = p
       for (;;) {
@@ -86,6 +96,10 @@ export class CsvScanner {
         }
         n++
         if (end === rowEnd) break
+        if (n >= countLimit) {
+          this.countCapped = true
+          break
+        }
         start = end + 1
       }
       this.count = n
@@ -121,6 +135,7 @@ export class CsvScanner {
     }
     this.rowLine = line
     this.malformed = false
+    this.countCapped = false
     let n = 0
     for (;;) {
       let start: number

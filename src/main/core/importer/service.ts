@@ -10,7 +10,7 @@ import type { AdapterHooks } from '../handlers'
 import { newId } from '../ids'
 import { readSource } from './source'
 import { detectDateFormat, detectLayout, type Layout } from './detect'
-import { resolveColumn, suggestMapping } from './columns'
+import { listColumns, resolveColumn, suggestMapping } from './columns'
 import { parseRows } from './parse'
 import { buildPreview, dryRunOf, type Preview } from './dry-run'
 import { applyPreview } from './commit'
@@ -38,7 +38,7 @@ export class ImportService {
     const di = mapping.dateColumn ? layout.header.indexOf(mapping.dateColumn) : -1
     const guess = di >= 0 ? detectDateFormat(layout.rows.map((r) => r[di] ?? '')) : null
     if (!guess) {
-      throw new ApiError('invalid_input', `${src.name}: no date column: none of ${layout.header.map((h) => `"${h}"`).join(', ')} holds dates (line ${layout.dataLine})`, {
+      throw new ApiError('invalid_input', `${src.name}: no date column: none of ${listColumns(layout.header)} holds dates (line ${layout.dataLine})`, {
         file: src.name,
         issues: [{ path: mapping.dateColumn ?? '(header)', message: 'no date column', line: layout.dataLine }]
       })
