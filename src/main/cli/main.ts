@@ -70,9 +70,14 @@ export async function runCli(argv: string[], io = { out: (l: string) => console.
     const found = findCommand(rest)
     if (!found) {
       const group = COMMANDS.filter((c) => c.words[0] === rest[0])
-      if (group.length && (rest.length === 1 || rest.includes('--help'))) {
+      if (group.length && rest.includes('--help')) {
         io.out(group.map(commandHelp).join('\n\n'))
-        return rest.includes('--help') ? 0 : 1
+        return 0
+      }
+      if (group.length) {
+        const known = group.map((c) => `capwatch ${c.words.join(' ')}`).join(', ')
+        const what = rest.length === 1 ? `"${rest[0]}" needs a command` : `Unknown command "${rest.slice(0, 2).join(' ')}"`
+        throw new ApiError('invalid_input', `${what}: ${known} (add --help for their options)`)
       }
       throw new ApiError('invalid_input', `Unknown command "${rest.slice(0, 2).join(' ')}". Run capwatch --help for the list.`)
     }
@@ -125,4 +130,4 @@ function oneLine(e: unknown): string {
   return String(e)
 }
 
-// Run when executed as the bin (bin/capwatch.js imports this module and calls runCli itself).
+// No side effects on import: bin/capwatch.js imports this module and calls runCli itself.

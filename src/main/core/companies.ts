@@ -39,7 +39,7 @@ export class CompaniesService {
 
   get(id: string): Company {
     const c = this.store.companies.get(id)
-    if (!c) throw new ApiError('not_found', `No company with id ${id}`)
+    if (!c) throw new ApiError('not_found', `No company with id ${id}`, { issues: [{ path: 'id', message: 'no such company' }] })
     return c
   }
 

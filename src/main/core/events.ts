@@ -16,8 +16,8 @@ const UNDO_KEEP = 20
 
 export class EventsService {
   readonly search: SearchIndex
-  private orderCache = new Map<EventColumn, { version: number; order: PolicyEvent[] }>()
-  private resultCache: { key: string; version: number; rows: PolicyEvent[] } | null = null
+  private orderCache = new Map<EventColumn, { version: string; order: PolicyEvent[] }>()
+  private resultCache: { key: string; version: string; rows: PolicyEvent[] } | null = null
   private trash: { token: string; items: NonNullable<ReturnType<Store['events']['remove']>>[] }[] = []
 
   constructor(
@@ -36,14 +36,19 @@ export class EventsService {
 
   get(id: string): PolicyEvent {
     const e = this.store.events.get(id)
-    if (!e) throw new ApiError('not_found', `No event with id ${id}`)
+    if (!e) throw new ApiError('not_found', `No event with id ${id}`, { issues: [{ path: 'id', message: 'no such event' }] })
     return e
+  }
+
+  /** What cached results depend on: the events, and how companies read (names, tickers). */
+  private get version(): string {
+    return `${this.store.events.version}/${this.search.generation}`
   }
 
   /** The events matching a query, in its order (cached until the next change). */
   list(query: EventQuery = {}): PolicyEvent[] {
     const q = eventQuerySchema.parse(query)
-    const version = this.store.events.version
+    const version = this.version
     const key = JSON.stringify(q)
     if (this.resultCache && this.resultCache.key === key && this.resultCache.version === version) return this.resultCache.rows
     const order = this.order(q.sort.column)
@@ -138,7 +143,7 @@ export class EventsService {
 
   /** Sorted order of all events by a column, cached until the next change. */
   private order(column: EventColumn): PolicyEvent[] {
-    const version = this.store.events.version
+    const version = this.version
     const hit = this.orderCache.get(column)
     if (hit && hit.version === version) return hit.order
     const key = this.sortKey(column)

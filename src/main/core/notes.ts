@@ -13,13 +13,17 @@ export class NotesService {
   /** Newest first, as the detail panel shows them. */
   list(eventId: string): Note[] {
     this.requireEvent(eventId)
-    return [...this.store.events.notesOf(eventId)].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
+    // Reversed before a stable sort: two notes saved within the same millisecond still show the
+    // later one first.
+    return [...this.store.events.notesOf(eventId)].reverse().sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0))
   }
 
   /** Oldest first, as the events report joins them. */
   chronological(eventId: string): readonly Note[] {
     const list = this.store.events.notesOf(eventId)
-    for (let i = 1; i < list.length; i++) if (list[i - 1].createdAt > list[i].createdAt) return [...list].sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+    for (let i = 1; i < list.length; i++) {
+      if (list[i - 1].createdAt > list[i].createdAt) return [...list].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+    }
     return list
   }
 
@@ -34,7 +38,7 @@ export class NotesService {
 
   async update(id: string, text: string): Promise<Note> {
     const current = this.store.events.getNote(id)
-    if (!current) throw new ApiError('not_found', `No note with id ${id}`)
+    if (!current) throw new ApiError('not_found', `No note with id ${id}`, { issues: [{ path: 'id', message: 'no such note' }] })
     const note: Note = { ...current, text, updatedAt: this.now().toISOString() }
     this.store.events.putNote(note)
     await this.store.commit()
@@ -48,6 +52,6 @@ export class NotesService {
   }
 
   private requireEvent(eventId: string): void {
-    if (!this.store.events.get(eventId)) throw new ApiError('not_found', `No event with id ${eventId}`)
+    if (!this.store.events.get(eventId)) throw new ApiError('not_found', `No event with id ${eventId}`, { issues: [{ path: 'eventId', message: 'no such event' }] })
   }
 }

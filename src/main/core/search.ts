@@ -39,10 +39,17 @@ export class SearchIndex {
     return new Set(ids)
   }
 
+  /**
+   * Bumped by invalidate(): caches of query results and sort orders key on it too, because a
+   * company rename changes how events read and sort without changing any event.
+   */
+  generation = 0
+
   /** Drop the whole index (e.g. after companies were renamed: their names are in every haystack). */
   invalidate(): void {
     this.built = false
     this.last = null
+    this.generation++
   }
 
   private refresh(): void {

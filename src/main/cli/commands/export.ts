@@ -1,3 +1,101 @@
+/**
+ * `capwatch export REPORT --out FILE`: any report of the contract as CSV. The file is written
+ * atomically (temp file, fsync, rename), so a reader never sees half a report and an existing
+ * file is only replaced once the new one is complete.
+ */
+import { resolve } from 'node:path'
+import { REPORTS, type ExportRequest, type ReportName } from '../../../shared/api'
+import { isIsoDate } from '../../../shared/dates'
+import { ApiError } from '../../../shared/errors'
+import { call } from '../../core/dispatch'
+import { atomicWrite } from '../../core/store/files'
 import type { CliCommand } from '../command'
+import { splitList, stringOption } from '../format'
 
-export const exportCommands: CliCommand[] = []
+/** `-1:1,0:5` -> [{a: -1, b: 1}, {a: 0, b: 5}] */
+export function parseWindows(text: string): { a: number; b: number }[] {
+  return splitList(text).map((w) => {
+    const m = /^([+-]?\d+):([+-]?\d+)$/.exec(w)
+    if (!m) throw new ApiError('invalid_input', `--windows: "${w}" is not a window like -1:1 (start:end in trading days)`)
+    const a = Number(m[1])
+    const b = Number(m[2])
+    if (a > b) throw new ApiError('invalid_input', `--windows: in "${w}" the start is after the end`)
+    return { a, b }
+  })
+}
+
+function dateOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new ApiError('invalid_input', `--${name}: "${value}" is not a real calendar date as YYYY-MM-DD`)
+  return value
+}
+
+export const exportCommand: CliCommand = {
+  words: ['export'],
+  summary: 'Write a report as CSV: events, notes, impact or marketcap',
+  usage:
+    'export events|notes|impact|marketcap --out FILE [--bom] [--delimiter ";"] [--columns a,b] [--search TEXT] [--windows=-1:1,0:5] [--benchmark T] [--from D] [--to D] [--tickers A,B]',
+  help: [
+    '  --out FILE          where to write the CSV (replaced whole, never half-written)',
+    '  --bom               start with a UTF-8 byte-order mark, so Excel reads Chinese text',
+    '  --delimiter D       , (default) or ;',
+    '  --columns a,b       keep only these report columns, in this order',
+    '  --search TEXT       events/notes: only events matching this search (as the app\'s Search box)',
+    '  --windows=A:B,...   impact: windows in trading days around day 0 (write with =, as they start with -)',
+    '  --benchmark T       impact: benchmark ticker instead of each company\'s default',
+    '  --from D, --to D    marketcap: date range (YYYY-MM-DD)',
+    '  --tickers A,B       marketcap: only these tickers',
+    'Prints "wrote N rows to FILE".'
+  ].join('\n'),
+  options: {
+    out: { type: 'string' },
+    bom: { type: 'boolean' },
+    delimiter: { type: 'string' },
+    columns: { type: 'string' },
+    search: { type: 'string' },
+    windows: { type: 'string' },
+    benchmark: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    tickers: { type: 'string' }
+  },
+  positionals: 1,
+  async run(ctx) {
+    const report = ctx.args[0]
+    if (!(REPORTS as readonly string[]).includes(report)) {
+      throw new ApiError('invalid_input', `Unknown report "${report}". Reports: ${REPORTS.join(', ')}`)
+    }
+    const out = stringOption(ctx, 'out')
+    if (!out) throw new ApiError('invalid_input', '--out FILE is required')
+    const delimiter = stringOption(ctx, 'delimiter') ?? ','
+    if (delimiter !== ',' && delimiter !== ';') throw new ApiError('invalid_input', `--delimiter must be , or ; (got "${delimiter}")`)
+    const columns = stringOption(ctx, 'columns')
+    const search = stringOption(ctx, 'search')
+    const windows = stringOption(ctx, 'windows')
+    const benchmark = stringOption(ctx, 'benchmark')
+    const tickers = stringOption(ctx, 'tickers')
+    const from = dateOption('from', stringOption(ctx, 'from'))
+    const to = dateOption('to', stringOption(ctx, 'to'))
+    if (from && to && from > to) throw new ApiError('invalid_input', `--from ${from} is after --to ${to}`)
+    const request: ExportRequest = {
+      report: report as ReportName,
+      dialect: { bom: ctx.options.bom === true, delimiter },
+      ...(columns !== undefined ? { columns: splitList(columns) } : {}),
+      ...(search !== undefined ? { query: { search } } : {}),
+      ...(windows !== undefined ? { windows: parseWindows(windows) } : {}),
+      ...(benchmark !== undefined ? { benchmark } : {}),
+      ...(from !== undefined ? { from } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(tickers !== undefined ? { tickers: splitList(tickers) } : {})
+    }
+    const result = await call(ctx.handlers, 'reports:export', request)
+    const path = resolve(out)
+    try {
+      await atomicWrite(path, result.csv)
+    } catch (e) {
+      throw new ApiError('io', `Could not write ${path}: ${(e as Error).message}`, { file: path })
+    }
+    ctx.out(`wrote ${result.rows} rows to ${out}`)
+  }
+}
+
+export const exportCommands: CliCommand[] = [exportCommand]

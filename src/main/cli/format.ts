@@ -1,0 +1,75 @@
+/**
+ * Small helpers the CLI commands share: reading flags, splitting lists, and printing aligned
+ * tables that stay aligned with Chinese text (wide characters take two terminal columns).
+ */
+import type { CliContext } from './command'
+
+/** A string flag's value, or undefined when absent. */
+export function stringOption(ctx: Pick<CliContext, 'options'>, name: string): string | undefined {
+  const v = ctx.options[name]
+  return typeof v === 'string' ? v : undefined
+}
+
+/** `BABA, 0700.HK,,` -> ['BABA', '0700.HK'] */
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  )
+}
+
+/** Columns the text takes in a terminal. */
+export function displayWidth(text: string): number {
+  let w = 0
+  for (const ch of text) w += isWide(ch.codePointAt(0)!) ? 2 : 1
+  return w
+}
+
+/** Cut to at most `max` columns, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (displayWidth(text) <= max) return text
+  let out = ''
+  let w = 0
+  for (const ch of text) {
+    const cw = isWide(ch.codePointAt(0)!) ? 2 : 1
+    if (w + cw > max - 1) break
+    out += ch
+    w += cw
+  }
+  return `${out}…`
+}
+
+/**
+ * Lines of an aligned table: a header, then one line per row, columns separated by two spaces.
+ * `maxWidths` caps a column (by index); line breaks in a cell are shown as spaces.
+ */
+export function formatTable(header: string[], rows: string[][], maxWidths: Record<number, number> = {}): string[] {
+  const cells = [header, ...rows].map((r) =>
+    r.map((c, i) => {
+      const flat = c.replace(/\s+/g, ' ')
+      return maxWidths[i] ? truncate(flat, maxWidths[i]) : flat
+    })
+  )
+  // A loop, not Math.max(...): a spread of 100k rows would overflow the call stack.
+  const widths = header.map(() => 0)
+  for (const r of cells) for (let i = 0; i < r.length; i++) widths[i] = Math.max(widths[i], displayWidth(r[i]))
+  return cells.map((r) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c + ' '.repeat(widths[i] - displayWidth(c))))
+      .join('  ')
+      .trimEnd()
+  )
+}
