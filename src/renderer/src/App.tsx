@@ -1,27 +1,79 @@
-/** The workbench shell: navigation between screens. */
+/**
+ * The workbench shell: sidebar navigation, the current screen, the recovery banner when the store
+ * needed repair, toasts, and the desktop menu's commands routed to the screen that handles them.
+ */
 import { useEffect, useMemo, useState } from 'react'
-import { NavigationContext, type Navigation, type NavigationTarget } from './app/navigation'
+import type { AppInfo } from '../../shared/api'
+import type { MenuCommand } from '../../shared/menu'
+import { api, platform } from './api/client'
+import { NavigationContext, type Navigation, type NavigationTarget, type ScreenId } from './app/navigation'
+import { CompaniesProvider } from './app/companies'
+import { RecoveryBanner } from './app/RecoveryBanner'
+import { Sidebar } from './app/Sidebar'
+import { sendCommand } from './app/commands'
+import { ToastProvider, useToast } from './components/Toast'
+import { errorText } from './components/error-text'
 import { SCREENS } from './screens/registry'
 
+const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
+  'show-events': 'events',
+  'show-companies': 'companies',
+  'show-charts': 'charts',
+  'show-impact': 'impact'
+}
+/** Commands handled by a screen: open it first, then deliver. */
+const ROUTED: Partial<Record<MenuCommand, ScreenId>> = { 'add-event': 'events', export: 'events', 'focus-search': 'events', import: 'data' }
+
 export function App() {
+  return (
+    <ToastProvider>
+      <CompaniesProvider>
+        <Shell />
+      </CompaniesProvider>
+    </ToastProvider>
+  )
+}
+
+function Shell() {
   const [current, setCurrent] = useState<NavigationTarget>({ screen: 'events' })
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const toast = useToast()
   const nav = useMemo<Navigation>(() => ({ current, go: setCurrent }), [current])
   const Screen = SCREENS.find((s) => s.id === current.screen)?.component ?? SCREENS[0].component
+
   useEffect(() => {
-    document.body.dataset.ready = 'true'
+    api['app:info']({}).then(setInfo, (e: unknown) => console.error('app: could not read app info:', e))
   }, [])
+
+  useEffect(
+    () =>
+      platform.onMenuCommand((c) => {
+        const show = SHOW[c]
+        if (show) return setCurrent({ screen: show })
+        const routed = ROUTED[c]
+        if (routed) {
+          setCurrent((cur) => (cur.screen === routed ? cur : { screen: routed }))
+          return sendCommand(c)
+        }
+        if (c === 'backup') {
+          api['backup:create']({}).then(
+            (b) => toast({ message: `Backup saved (${b.id})` }),
+            (e: unknown) => toast({ message: `Backup failed: ${errorText(e)}`, tone: 'error' })
+          )
+        }
+      }),
+    [toast]
+  )
+
   return (
     <NavigationContext.Provider value={nav}>
-      <nav aria-label="Screens">
-        {SCREENS.map((s) => (
-          <button key={s.id} aria-current={s.id === current.screen ? 'page' : undefined} onClick={() => setCurrent({ screen: s.id })}>
-            {s.label}
-          </button>
-        ))}
-      </nav>
-      <main>
-        <Screen />
-      </main>
+      <div className="shell">
+        <Sidebar info={info} />
+        <main className="main">
+          {info && info.problems.length > 0 && <RecoveryBanner info={info} />}
+          <Screen />
+        </main>
+      </div>
     </NavigationContext.Provider>
   )
 }

@@ -1,4 +1,230 @@
-/** Placeholder until this screen is built. */
+/**
+ * Events: the analyst's timeline as an editable grid over the core's query (search, filters and
+ * sort run in the core; only pages near the viewport are held here), the detail panel of the
+ * selected event with its notes, and export.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { SortingState } from '@tanstack/react-table'
+import type { EventColumn, EventFilters, EventQuery, EventRow } from '../../../../shared/api'
+import { useCompanies } from '../../app/companies'
+import { useCommands } from '../../app/commands'
+import { useNavigation } from '../../app/navigation'
+import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid'
+import { ColumnsMenu } from '../../components/grid/ColumnsMenu'
+import { useGridTable } from '../../components/grid/useGridTable'
+import { EmptyState } from '../../components/EmptyState'
+import { ErrorBanner } from '../../components/ErrorBanner'
+import { useDebounced } from '../../components/useDebounced'
+import { eventColumns, patchFor, REPORT_COLUMN } from './event-columns'
+import { useEventFilterControls } from './useEventFilters'
+import { useEventPager } from './useEventPager'
+import { useEventActions } from './useEventActions'
+import { EventsToolbar } from './EventsToolbar'
+import { EventDetail } from './detail/EventDetail'
+import { ExportDialog } from './ExportDialog'
+
+const DEFAULT_SORT: SortingState = [{ id: 'date', desc: false }]
+const rowKey = (r: EventRow) => r.id
+
 export function EventsScreen() {
-  return <section aria-label="EventsScreen">Coming soon</section>
+  const companies = useCompanies()
+  const nav = useNavigation()
+  const [searchText, setSearchText] = useState('')
+  const search = useDebounced(searchText.trim(), 150)
+  const [filters, setFilters] = useState<EventFilters>({})
+  const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORT)
+  const sort = sorting[0] ?? DEFAULT_SORT[0]
+  const query = useMemo<EventQuery>(() => ({ search, filters, sort: { column: sort.id as EventColumn, desc: sort.desc } }), [search, filters, sort.id, sort.desc])
+  const { pager, state } = useEventPager(query)
+  const actions = useEventActions(pager)
+
+  const columns = useMemo(() => eventColumns(companies), [companies])
+  const { table, specs, ready, resetLayout } = useGridTable({ columns, layoutKey: 'eventsTable', sorting, onSortingChange: setSorting })
+  const filterControls = useEventFilterControls(filters, setFilters, companies)
+
+  const [selectedId, setSelectedId] = useState<string | null>(nav.current.eventId ?? null)
+  const [newEventId, setNewEventId] = useState<string | null>(null)
+  const [reveal, setReveal] = useState<string | null>(nav.current.eventId ?? null)
+  const [exporting, setExporting] = useState(false)
+  const grid = useRef<DataGridHandle>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+
+  // Another screen asked to show an event (a chart marker was clicked).
+  const targetId = nav.current.eventId
+  useEffect(() => {
+    if (targetId) {
+      setSelectedId(targetId)
+      setReveal(targetId)
+    }
+  }, [targetId])
+
+  // A new query starts at the top.
+  useEffect(() => {
+    grid.current?.scrollToTop()
+  }, [state.queryKey])
+
+  // Bring a just-created or requested event into view once its row is loaded.
+  useEffect(() => {
+    if (!reveal) return
+    const i = pager.indexOf(reveal)
+    if (i >= 0) {
+      grid.current?.scrollToRow(i)
+      setReveal(null)
+    }
+  }, [reveal, state, pager])
+
+  const tableRow = useMemo(() => {
+    if (!selectedId) return undefined
+    const i = pager.indexOf(selectedId)
+    return i >= 0 ? pager.rowAt(i) : undefined
+    // Re-read whenever the pages change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selectedId, state, pager])
+
+  const onAdd = useCallback(async () => {
+    const row = await actions.add()
+    if (!row) return
+    setSelectedId(row.id)
+    setNewEventId(row.id)
+    setReveal(row.id)
+    // Dated today, a new event sorts to one end of a date-ordered table: look for it there.
+    if (sort.id === 'date' || sort.id === 'updatedAt') grid.current?.scrollToRow(sort.desc ? 0 : pager.getState().matched)
+  }, [actions, sort.id, sort.desc, pager])
+
+  const onDuplicate = useCallback(async () => {
+    if (!selectedId) return
+    const row = await actions.duplicate(selectedId)
+    if (row) {
+      setSelectedId(row.id)
+      setReveal(row.id)
+    }
+  }, [actions, selectedId])
+
+  const onDelete = useCallback(async () => {
+    if (!selectedId) return
+    const title = tableRow?.title ?? 'event'
+    if (await actions.remove({ id: selectedId, title })) setSelectedId(null)
+  }, [actions, selectedId, tableRow])
+
+  useCommands(['add-event', 'export', 'focus-search'], (c) => {
+    if (c === 'add-event') void onAdd()
+    else if (c === 'export') setExporting(true)
+    else searchRef.current?.focus()
+  })
+
+  // "/" jumps to the search box, as in most tools with one.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return
+      if (t.closest('input, textarea, select, [contenteditable="true"], dialog')) return
+      e.preventDefault()
+      searchRef.current?.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  const onVisibleRange = useCallback((s: number, e: number) => pager.setRange(s, e), [pager])
+  const getRow = useCallback((i: number) => pager.rowAt(i), [pager])
+  const onActiveRow = useCallback((_i: number, row: EventRow | undefined) => {
+    if (row) setSelectedId(row.id)
+  }, [])
+  const onCommit = useCallback(
+    async (row: EventRow, col: string, value: unknown) => {
+      await actions.update(row.id, patchFor(col, value))
+    },
+    [actions]
+  )
+
+  const clearFilters = () => {
+    setSearchText('')
+    setFilters({})
+  }
+  const filtered = search !== '' || Object.keys(filters).length > 0
+  const loaded = state.status !== 'loading'
+  const empty = !loaded ? null : state.total === 0 ? (
+    <EmptyState title="No events yet">
+      <button type="button" className="btn btn-primary" onClick={onAdd}>
+        Add event
+      </button>
+    </EmptyState>
+  ) : (
+    <EmptyState title={search ? `No events match “${search}”` : 'No events match these filters'}>
+      <button type="button" className="btn" onClick={clearFilters}>
+        Clear filters
+      </button>
+    </EmptyState>
+  )
+  const visibleReportColumns = table
+    .getVisibleLeafColumns()
+    .map((c) => REPORT_COLUMN[c.id as EventColumn])
+    .filter((c): c is string => !!c)
+
+  return (
+    <section className="screen events-screen" aria-label="Events">
+      <EventsToolbar
+        search={searchText}
+        onSearch={setSearchText}
+        searchRef={searchRef}
+        matched={loaded ? state.matched : null}
+        total={loaded ? state.total : null}
+        pending={state.pending}
+        onClearFilters={filtered && loaded && state.matched > 0 ? clearFilters : undefined}
+        hasSelection={!!selectedId}
+        onAdd={onAdd}
+        onDuplicate={onDuplicate}
+        onDelete={onDelete}
+        onExport={() => setExporting(true)}
+        columnsMenu={<ColumnsMenu table={table} specs={specs} onReset={resetLayout} />}
+      />
+      {state.error !== null && (
+        <ErrorBanner title="Could not load events" error={state.error} onRetry={() => (state.status === 'error' ? pager.setQuery(query) : pager.refresh())} />
+      )}
+      <div className="screen-body">
+        <div className="table-pane">
+          {ready && (
+            <DataGrid
+              label="Events"
+              table={table}
+              specs={specs}
+              rowCount={loaded ? state.matched : 0}
+              getRow={getRow}
+              rowKey={rowKey}
+              selectedKey={selectedId}
+              onActiveRow={onActiveRow}
+              onVisibleRange={onVisibleRange}
+              onCommit={onCommit}
+              filters={filterControls}
+              empty={empty}
+              handle={grid}
+            />
+          )}
+        </div>
+        {selectedId && (
+          <EventDetail
+            eventId={selectedId}
+            tableRow={tableRow}
+            save={actions.update}
+            onNotesChange={(r) => {
+              // Note text is searchable and counts can be filtered: the current results may change.
+              pager.patchRow(r)
+              pager.refresh()
+            }}
+            onClose={() => setSelectedId(null)}
+            autoFocusTitle={selectedId === newEventId}
+          />
+        )}
+      </div>
+      {exporting && (
+        <ExportDialog
+          query={query}
+          matched={state.matched}
+          total={state.total}
+          visibleColumns={visibleReportColumns}
+          onClose={() => setExporting(false)}
+        />
+      )}
+    </section>
+  )
 }

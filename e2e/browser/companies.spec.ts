@@ -1,0 +1,91 @@
+/**
+ * The Companies screen: the starter companies with their Chinese names and listings, edited in
+ * place with the grid's conventions, added, and deleted with a confirmation that says how many
+ * events lose the link.
+ */
+import { test, expect } from '../support/fixtures'
+import { CompaniesPage } from '../support/companies-page'
+import { EventsPage } from '../support/events-page'
+import { callApi } from '../support/api'
+
+test('the starter companies are listed with names, tickers and event counts', async ({ app, host, request }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  const list = await callApi(request, host, 'companies:list', {})
+  await expect(companies.rows).toHaveCount(list.length)
+  await expect(companies.count).toHaveText(`${list.length} companies`)
+  await expect(companies.value('Alibaba Group', 'nameZh')).toHaveText('阿里巴巴集团')
+  await expect(companies.value('Alibaba Group', 'listings')).toContainText('BABA')
+  await expect(companies.value('Alibaba Group', 'listings')).toContainText('9988.HK')
+  await expect(companies.value('Ant Group', 'listings')).toHaveText('Unlisted')
+  const alibaba = list.find((c) => c.name === 'Alibaba Group')!
+  await expect(companies.value('Alibaba Group', 'eventCount')).toHaveText(String(alibaba.eventCount))
+})
+
+test('a company is edited in place, listings included, and a duplicate ticker is refused', async ({ app }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  await companies.cell('Kanzhun', 'sector').click()
+  await app.keyboard.press('Enter')
+  await companies.editor().fill('Online recruitment (Boss Zhipin)')
+  await app.keyboard.press('Enter')
+  await expect(companies.value('Kanzhun', 'sector')).toHaveText('Online recruitment (Boss Zhipin)')
+
+  await companies.cell('Kanzhun', 'listings').dblclick()
+  await companies.grid.getByRole('button', { name: 'Add listing' }).click()
+  await companies.grid.getByRole('textbox', { name: 'Ticker 2' }).fill('2076.HK')
+  await companies.grid.getByRole('textbox', { name: 'Exchange 2' }).fill('HKEX')
+  await companies.grid.getByRole('textbox', { name: 'Currency 2' }).fill('HKD')
+  await app.keyboard.press('Enter')
+  await expect(companies.value('Kanzhun', 'listings')).toContainText('2076.HK')
+  await expect(companies.value('Kanzhun', 'listings')).toContainText('BZ')
+
+  await companies.cell('Baidu', 'listings').dblclick()
+  await companies.grid.getByRole('textbox', { name: 'Ticker 1' }).fill('BABA')
+  await app.keyboard.press('Enter')
+  await expect(companies.grid.getByRole('alert')).toContainText('Ticker BABA already belongs to Alibaba Group')
+  await expect(companies.value('Baidu', 'listings')).toContainText('BIDU')
+
+  // Still there after a reload: it was saved, not only shown.
+  await app.reload()
+  await companies.open()
+  await expect(companies.value('Kanzhun', 'sector')).toHaveText('Online recruitment (Boss Zhipin)')
+  await expect(companies.value('Kanzhun', 'listings')).toContainText('2076.HK')
+})
+
+test('add a company, name it, and delete it', async ({ app }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  await companies.addButton.click()
+  // The new company's name opens for typing.
+  await expect(companies.editor()).toBeFocused()
+  await app.keyboard.type('Zhihu')
+  await app.keyboard.press('Enter')
+  await expect(companies.value('Zhihu', 'name')).toBeVisible()
+  await expect(companies.count).toHaveText('18 companies')
+
+  await companies.deleteButton.click()
+  const dialog = app.getByRole('dialog', { name: 'Delete company' })
+  await expect(dialog).toContainText('Delete Zhihu? No event links it.')
+  await dialog.getByRole('button', { name: 'Delete' }).click()
+  await expect(companies.row('Zhihu')).toHaveCount(0)
+  await expect(companies.count).toHaveText('17 companies')
+})
+
+test('deleting a linked company says how many events it unlinks, and unlinks them', async ({ app, host, request }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  const didi = (await callApi(request, host, 'companies:list', {})).find((c) => c.name === 'Didi Global')!
+  expect(didi.eventCount).toBeGreaterThan(1)
+  await companies.value('Didi Global', 'name').click()
+  await companies.deleteButton.click()
+  const dialog = app.getByRole('dialog', { name: 'Delete company' })
+  await expect(dialog).toContainText(`It is linked to ${didi.eventCount} events`)
+  await dialog.getByRole('button', { name: 'Delete' }).click()
+  await expect(app.getByRole('status').getByText(`Deleted Didi Global; unlinked ${didi.eventCount} events`)).toBeVisible()
+
+  await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events', exact: true }).click()
+  const events = new EventsPage(app)
+  await events.search.fill('Didi raises')
+  await expect(events.value('Didi raises $4.4 billion in its New York IPO', 'companies')).toHaveText('')
+})

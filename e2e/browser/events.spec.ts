@@ -1,0 +1,101 @@
+/**
+ * The Events screen as an analyst first meets it: the starter timeline in an ARIA grid, sorted,
+ * filtered and searched by the core, and the add / duplicate / delete / undo cycle.
+ */
+import { test, expect } from '../support/fixtures'
+import { EventsPage } from '../support/events-page'
+import { callApi } from '../support/api'
+
+const ANT_IPO = "Ant Group's record $37 billion IPO suspended"
+
+test('the starter events appear in a grid with column headers and a count', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  const all = await callApi(request, host, 'events:query', { limit: 5000 })
+  expect(all.total, 'the starter workspace has at least 25 events').toBeGreaterThanOrEqual(25)
+
+  await events.expectCount(all.total, all.total)
+  await expect(events.grid).toHaveAttribute('aria-rowcount', String(all.total + 1))
+  for (const name of ['Date', 'Title', 'Category', 'Authority', 'Companies', 'Tags', 'Summary', 'Sources', 'Notes', 'Updated']) {
+    await expect(events.columnHeader(name)).toBeVisible()
+  }
+  await expect(events.columnHeader('Date')).toHaveAttribute('aria-sort', 'ascending')
+  await expect(events.row(ANT_IPO)).toBeVisible()
+  await expect(events.cell(ANT_IPO, 'date')).toHaveText('2020-11-03')
+  await expect(events.cell(ANT_IPO, 'category')).toHaveText('Listing')
+  // The first rows on screen are the core's first rows, in its order.
+  const titles = await events.visibleTitles()
+  expect(titles.slice(0, 5)).toEqual(all.rows.slice(0, 5).map((r) => r.title))
+})
+
+test('a header click sorts by that column in the core, and again in reverse', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  await events.columnHeader('Title').getByRole('button').click()
+  await expect(events.columnHeader('Title')).toHaveAttribute('aria-sort', 'ascending')
+  await expect(events.columnHeader('Date')).toHaveAttribute('aria-sort', 'none')
+  const asc = await callApi(request, host, 'events:query', { sort: { column: 'title', desc: false }, limit: 3 })
+  await expect(events.rows.first().locator('[data-col="title"]')).toHaveText(asc.rows[0].title)
+
+  await events.columnHeader('Title').getByRole('button').click()
+  await expect(events.columnHeader('Title')).toHaveAttribute('aria-sort', 'descending')
+  const desc = await callApi(request, host, 'events:query', { sort: { column: 'title', desc: true }, limit: 3 })
+  await expect(events.rows.first().locator('[data-col="title"]')).toHaveText(desc.rows[0].title)
+})
+
+test('the filter row and the search narrow the table, and Clear brings everything back', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  const { total } = await events.counts()
+
+  await events.grid.getByRole('button', { name: 'Filter Category' }).click()
+  await app.getByRole('option', { name: 'Education' }).click()
+  await app.keyboard.press('Escape')
+  const { shown } = await events.narrowedCounts()
+  expect(shown).toBeGreaterThan(0)
+  await expect(events.rows).toHaveCount(shown)
+  for (const cat of await events.rows.locator('[data-col="category"]').allTextContents()) expect(cat).toBe('Education')
+
+  // Search and filters combine, in the core.
+  await events.search.fill('double reduction')
+  const both = await callApi(request, host, 'events:query', { search: 'double reduction', filters: { category: ['education'] } })
+  expect(both.matched).toBeGreaterThan(0)
+  expect(both.matched).toBeLessThan(shown)
+  await events.expectCount(both.matched, total)
+  await events.search.fill('no event says zyzzyva')
+  await expect(app.getByText('No events match “no event says zyzzyva”')).toBeVisible()
+  await app.getByRole('button', { name: 'Clear filters' }).click()
+  await events.expectCount(total, total)
+  await expect(events.search).toHaveValue('')
+})
+
+test('add an event, delete it, and undo the delete', async ({ app }) => {
+  const events = new EventsPage(app)
+  const { total } = await events.counts()
+
+  await events.addButton.click()
+  await events.expectCount(total + 1, total + 1)
+  // The new event opens in the detail panel with its title ready to be typed over.
+  const title = events.detail.getByLabel('Title')
+  await expect(title).toBeFocused()
+  await title.fill('Beijing Stock Exchange opens for innovative SMEs')
+  await title.press('Enter')
+  await expect(events.row('Beijing Stock Exchange opens for innovative SMEs')).toBeVisible()
+
+  await events.deleteButton.click()
+  await events.expectCount(total, total)
+  await expect(events.row('Beijing Stock Exchange opens for innovative SMEs')).toHaveCount(0)
+  await expect(events.toast('Deleted “Beijing Stock Exchange opens for innovative SMEs”')).toBeVisible()
+
+  await app.getByRole('button', { name: 'Undo' }).click()
+  await events.expectCount(total + 1, total + 1)
+  await expect(events.row('Beijing Stock Exchange opens for innovative SMEs')).toBeVisible()
+})
+
+test('duplicate copies the selected event with its fields', async ({ app }) => {
+  const events = new EventsPage(app)
+  const { total } = await events.counts()
+  await events.cell(ANT_IPO, 'title').click()
+  await events.duplicateButton.click()
+  await events.expectCount(total + 1, total + 1)
+  const copy = `${ANT_IPO} (copy)`
+  await expect(events.cell(copy, 'date')).toHaveText('2020-11-03')
+  await expect(events.cell(copy, 'companies')).toHaveText(await events.cell(ANT_IPO, 'companies').textContent() as string)
+})

@@ -1,0 +1,188 @@
+/**
+ * The analyst's part-2 story: import real daily prices through the wizard (after seeing a dry run
+ * reject a damaged copy line by line), mark SPY a benchmark, set Alibaba's shares, see the events
+ * on its market-cap chart, and export impact figures that agree with IMPACT.md worked out here,
+ * independently, from the same files.
+ */
+import { readFile, mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import Papa from 'papaparse'
+import { test, expect } from '../support/fixtures'
+import { PRICES, ROOT } from '../support/host'
+import { ImportWizard, openScreen, waitForChart } from './market-pages'
+import { near, readCloses, windowFigures } from './market-oracle'
+
+const SHOTS = join(ROOT, 'docs', 'screenshots')
+const BABA_SHARES = 2_710_000_000
+const ANT_IPO = { id: 'ev-ant-ipo-suspended', title: "Ant Group's record $37 billion IPO suspended", date: '2020-11-03' }
+// A Saturday: day 0 is the next trading day, which the check below must find by itself.
+const RECORD_FINE = { id: 'ev-alibaba-record-fine', date: '2021-04-10' }
+
+test('prices imported through the wizard give impact figures that match IMPACT.md', async ({ app }) => {
+  test.setTimeout(120_000)
+  await mkdir(SHOTS, { recursive: true })
+  const babaText = await readFile(join(PRICES, 'BABA.csv'), 'utf8')
+  const spyText = await readFile(join(PRICES, 'SPY.csv'), 'utf8')
+  const babaRows = babaText.trim().split('\n').length - 1
+  const spyRows = spyText.trim().split('\n').length - 1
+
+  await openScreen(app, 'Market data')
+  const wizard = new ImportWizard(app)
+
+  // A damaged copy first: the dry run names each bad line and why, and writes nothing.
+  const lines = babaText.split('\n')
+  lines[4] = lines[4].replace(/^([^,]*,[^,]*,[^,]*,[^,]*,)[^,]*/, '$1n/a') // Close of line 5
+  lines[8] = lines[8].replace(/^\d{4}-\d{2}-\d{2}/, '2021-02-30') // date of line 9
+  await wizard.pick({ name: 'BABA.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) })
+  await expect(wizard.select('Date column')).toHaveValue('Date')
+  await expect(wizard.select('Value column')).toHaveValue('Close')
+  await expect(wizard.select('Value is')).toHaveValue('close')
+  await expect(wizard.select('Ticker')).toHaveValue('BABA')
+  await expect(wizard.root.getByRole('region', { name: 'First rows of the file' })).toContainText('2014-09-19')
+  await wizard.dryRun()
+  await expect(wizard.summary).toContainText(`${(babaRows - 2).toLocaleString('en-US')} new`)
+  await expect(wizard.summary).toContainText('2 rejected')
+  const rejected = wizard.root.getByRole('table', { name: 'Rejected rows' }).getByRole('row')
+  await expect(rejected.nth(1)).toContainText('5')
+  await expect(rejected.nth(1)).toContainText('Close')
+  await expect(rejected.nth(2)).toContainText('9')
+  await expect(rejected.nth(2)).toContainText('Date')
+  await app.screenshot({ path: join(SHOTS, 'import.png') })
+  await wizard.startOver()
+  await openScreen(app, 'Charts')
+  await expect(app.getByText('No prices imported yet')).toBeVisible()
+  await openScreen(app, 'Market data')
+
+  // The real file: every row new, Alibaba already exists so no company is created.
+  await wizard.pick(join(PRICES, 'BABA.csv'))
+  await wizard.dryRun()
+  await expect(wizard.summary).toContainText(`${babaRows.toLocaleString('en-US')} new`)
+  await expect(wizard.summary).toContainText('0 rejected')
+  await expect(wizard.root.getByRole('table', { name: 'Rows per ticker' })).not.toContainText('creates company')
+  await wizard.commit()
+  await expect(app.getByRole('table', { name: 'Series' }).getByRole('row', { name: /BABA/ })).toContainText('2,383')
+
+  // Re-importing the same file changes nothing.
+  await wizard.startOver()
+  await wizard.pick(join(PRICES, 'BABA.csv'))
+  await wizard.dryRun()
+  await expect(wizard.summary).toContainText(`${babaRows.toLocaleString('en-US')} unchanged`)
+  await expect(wizard.importButton()).toBeDisabled()
+
+  // SPY: columns in another order, mapped by name; an unknown ticker creates its company.
+  await wizard.startOver()
+  await wizard.pick(join(PRICES, 'SPY.csv'))
+  await expect(wizard.select('Value column')).toHaveValue('Close')
+  await expect(wizard.select('Ticker')).toHaveValue('SPY')
+  await wizard.dryRun()
+  await expect(wizard.summary).toContainText(`${spyRows.toLocaleString('en-US')} new`)
+  await expect(wizard.root.getByRole('table', { name: 'Rows per ticker' })).toContainText('creates company')
+  await wizard.commit()
+  const benchmark = app.getByLabel('Benchmark SPY')
+  await benchmark.check()
+  await expect(benchmark).toBeChecked()
+  await app.getByLabel('Benchmark of Alibaba Group').selectOption('SPY')
+  await expect(app.getByLabel('Benchmark of Alibaba Group')).toHaveValue('SPY')
+
+  // Shares outstanding for BABA: a bad row is refused with its reason, then a good one is saved.
+  const shares = app.getByRole('region', { name: 'Share schedule' })
+  await shares.getByLabel('Company').selectOption({ label: 'Alibaba Group' })
+  await expect(shares.getByLabel('Listing')).toHaveValue('BABA')
+  await shares.getByRole('button', { name: 'Add row' }).click()
+  await shares.getByLabel('Effective date, row 1').fill('2014-02-30')
+  await shares.getByLabel('Shares outstanding, row 1').fill('0')
+  await shares.getByRole('button', { name: 'Save shares' }).click()
+  await expect(shares.getByText('Effective date "2014-02-30" is not a real date (YYYY-MM-DD); Shares outstanding must be more than zero')).toBeVisible()
+  await shares.getByLabel('Effective date, row 1').fill('2014-09-19')
+  await shares.getByLabel('Shares outstanding, row 1').fill(BABA_SHARES.toLocaleString('en-US'))
+  await shares.getByLabel('Source, row 1').fill('e2e test input')
+  await shares.getByRole('button', { name: 'Save shares' }).click()
+  await expect(shares.getByRole('status')).toHaveText('Saved 1 row for BABA.')
+
+  // Impact windows are the analyst's: a wrong one is refused by name, a good list is saved.
+  const settings = app.getByRole('region', { name: 'Currency and impact settings' })
+  await settings.getByLabel('Impact windows').fill('-1:1, 0:5, 3:0')
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings.getByRole('alert')).toContainText('Impact windows: "3:0": the start must not be after the end.')
+  await settings.getByLabel('Impact windows').fill('-1:1, 0:5, 0:0')
+  await settings.getByRole('button', { name: 'Save settings' }).click()
+  await expect(settings.getByRole('status')).toHaveText('Settings saved.')
+
+  // The chart: Alibaba is linked to events and has prices, so it is drawn by default, with a
+  // marker on every event day.
+  await openScreen(app, 'Charts')
+  const chart = await waitForChart(app, 'marketcap-chart')
+  await expect(app.getByText('Companies: BABA', { exact: true })).toBeVisible()
+  const starter = JSON.parse(await readFile(join(ROOT, 'resources', 'starter', 'workspace.json'), 'utf8')) as { events: { date: string }[] }
+  const eventDays = new Set(starter.events.map((e) => e.date)).size
+  await expect(chart.getByRole('button', { name: /^Event / })).toHaveCount(eventDays)
+
+  // Only listing events: the IPO suspension's marker shows its title and date, and opens it.
+  const categories = app.getByRole('group', { name: 'Events' })
+  await categories.getByRole('button', { name: 'Hide all' }).click()
+  await expect(chart.getByRole('button', { name: /^Event / })).toHaveCount(0)
+  await categories.getByLabel(/^Listing/).check()
+  const marker = chart.getByRole('button', { name: `Event ${ANT_IPO.date}: ${ANT_IPO.title}` })
+  await marker.hover()
+  await expect(chart.getByRole('tooltip')).toContainText(ANT_IPO.title)
+  await expect(chart.getByRole('tooltip')).toContainText(ANT_IPO.date)
+  await marker.click()
+  await expect(app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events' })).toHaveAttribute('aria-current', 'page')
+  await expect(app.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { name: ANT_IPO.title })).toBeVisible()
+
+  // Impact: the table, then the report, checked against the files themselves.
+  await openScreen(app, 'Impact')
+  const impact = app.getByTestId('impact')
+  await expect(impact).toHaveAttribute('data-state', 'ready')
+  await expect(app.getByLabel('Window', { exact: true }).getByRole('option')).toHaveText(['All windows', '[-1, +1]', '[0, +5]', '[0, 0]'])
+  await impact.getByLabel('Filter Company').fill('BABA')
+  await expect(impact.getByRole('grid', { name: 'Impact' }).getByRole('row', { name: new RegExp(ANT_IPO.title.replace(/[$.()]/g, '\\$&')) }).first()).toBeVisible()
+  // An event of the ranking: its companies around the event and its rows, beside the ranking.
+  await impact.getByRole('table', { name: 'Ranking of events by basket change' }).getByRole('button', { name: ANT_IPO.title }).click()
+  const selected = impact.getByRole('region', { name: 'Selected event' })
+  await expect(selected.getByTestId('event-impact-chart').locator('.recharts-line-curve')).toHaveCount(1)
+  await expect(selected.getByRole('table', { name: 'Impact of this event' }).getByRole('row', { name: /BABA/ })).toHaveCount(3)
+  await app.screenshot({ path: join(SHOTS, 'impact.png') })
+
+  const download = app.waitForEvent('download')
+  await app.getByRole('button', { name: 'Export impact CSV' }).click()
+  const csv = await readFile(await (await download).path(), 'utf8')
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+  const baba = readCloses(babaText)
+  const spy = readCloses(spyText)
+  for (const event of [ANT_IPO, RECORD_FINE]) {
+    for (const [a, b] of [
+      [-1, 1],
+      [0, 5]
+    ]) {
+      const row = rows.find((r) => r.event_id === event.id && r.ticker === 'BABA' && r.window_start === String(a) && r.window_end === String(b))
+      expect(row, `impact row ${event.id} [${a},${b}]`).toBeDefined()
+      const want = windowFigures(baba, spy, BABA_SHARES, event.date, a, b)
+      const where = `${event.id} [${a},${b}]`
+      expect({ day0: row!.day0, start: row!.start_date, end: row!.end_date, benchmark: row!.benchmark, currency: row!.currency }, where).toEqual({
+        day0: want.day0,
+        start: want.start_date,
+        end: want.end_date,
+        benchmark: 'SPY',
+        currency: 'USD'
+      })
+      for (const field of ['start_mcap', 'end_mcap', 'mcap_change', 'mcap_return', 'benchmark_return', 'abnormal_return'] as const) {
+        const got = Number(row![field])
+        expect(near(got, want[field]), `${where} ${field}: report ${row![field]}, by hand ${want[field]}`).toBe(true)
+      }
+    }
+  }
+  // The Saturday event really moved to Monday.
+  expect(rows.find((r) => r.event_id === RECORD_FINE.id && r.ticker === 'BABA')?.day0).toBe('2021-04-12')
+
+  // The market-cap report: close x shares on a day, in the listing's and the reporting currency.
+  const mcDownload = app.waitForEvent('download')
+  await app.getByRole('button', { name: 'Export market caps CSV' }).click()
+  const mc = Papa.parse<Record<string, string>>((await readFile(await (await mcDownload).path(), 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+  const day = mc.find((r) => r.ticker === 'BABA' && r.date === ANT_IPO.date)
+  const close = baba.close[baba.dates.indexOf(ANT_IPO.date)]
+  expect(near(Number(day?.close), close)).toBe(true)
+  expect(Number(day?.shares)).toBe(BABA_SHARES)
+  expect(near(Number(day?.market_cap), close * BABA_SHARES)).toBe(true)
+  expect(near(Number(day?.market_cap_reporting), close * BABA_SHARES)).toBe(true)
+})

@@ -1,0 +1,65 @@
+/**
+ * Short confirmations at the bottom of the window ("Event deleted — Undo"). One provider for the
+ * app; screens call useToast(). Announced politely to screen readers.
+ */
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
+
+export interface ToastInput {
+  message: string
+  tone?: 'info' | 'error'
+  action?: { label: string; run: () => void | Promise<void> }
+  /** How long it stays, in ms (an Undo offer stays longer). */
+  duration?: number
+}
+interface ToastItem extends ToastInput {
+  id: number
+}
+
+const ToastContext = createContext<(t: ToastInput) => void>(() => {})
+
+export function useToast(): (t: ToastInput) => void {
+  return useContext(ToastContext)
+}
+
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [items, setItems] = useState<ToastItem[]>([])
+  const next = useRef(1)
+  const dismiss = useCallback((id: number) => setItems((xs) => xs.filter((x) => x.id !== id)), [])
+  const show = useCallback(
+    (t: ToastInput) => {
+      const id = next.current++
+      // Keep the last three: older ones have been read or are no longer relevant.
+      setItems((xs) => [...xs.slice(-2), { ...t, id }])
+      setTimeout(() => dismiss(id), t.duration ?? (t.action ? 10_000 : 5_000))
+    },
+    [dismiss]
+  )
+  const value = useMemo(() => show, [show])
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <div className="toasts" role="status" aria-live="polite">
+        {items.map((t) => (
+          <div key={t.id} className={`toast ${t.tone === 'error' ? 'toast-error' : ''}`}>
+            <span>{t.message}</span>
+            {t.action && (
+              <button
+                type="button"
+                className="btn btn-small toast-action"
+                onClick={() => {
+                  dismiss(t.id)
+                  void t.action!.run()
+                }}
+              >
+                {t.action.label}
+              </button>
+            )}
+            <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </ToastContext.Provider>
+  )
+}

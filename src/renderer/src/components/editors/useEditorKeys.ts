@@ -1,0 +1,31 @@
+/**
+ * The editing conventions every cell editor shares: Enter commits (Shift+Enter is a new line in
+ * multi-line editors), Tab / Shift+Tab commit and move to the next / previous cell, Esc cancels,
+ * and focus leaving the editor commits.
+ */
+import type { FocusEvent, KeyboardEvent } from 'react'
+import type { EditorProps } from '../grid/types'
+
+export function useEditorKeys<V>({ commit, cancel }: Pick<EditorProps<V>, 'commit' | 'cancel'>, read: () => V, opts: { multiline?: boolean } = {}) {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      cancel()
+    } else if (e.key === 'Enter' && !(opts.multiline && e.shiftKey) && !e.nativeEvent.isComposing) {
+      e.preventDefault()
+      e.stopPropagation()
+      commit(read(), 'stay')
+    } else if (e.key === 'Tab') {
+      e.preventDefault()
+      e.stopPropagation()
+      commit(read(), e.shiftKey ? 'prev' : 'next')
+    }
+  }
+  /** For the editor's outer element: commit when focus moves outside it (not between its parts). */
+  const onBlur = (e: FocusEvent) => {
+    if (e.relatedTarget && e.currentTarget.contains(e.relatedTarget as Node)) return
+    commit(read(), 'blur')
+  }
+  return { onKeyDown, onBlur }
+}

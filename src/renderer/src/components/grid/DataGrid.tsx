@@ -1,0 +1,317 @@
+/**
+ * An editable, virtualised ARIA grid over rows the screen provides by index (all in memory, or
+ * fetched page by page: `getRow` may return undefined for a row still loading, shown as a
+ * placeholder). Focus stays on the grid element and `aria-activedescendant` names the active cell,
+ * so virtualisation never loses focus. Keys: arrows, Home/End, PageUp/PageDown, Ctrl+Home/End
+ * move; Enter or F2 edits; in an editor Enter/Tab commit, Esc cancels.
+ */
+import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
+import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual'
+import type { Table } from '@tanstack/react-table'
+import { GridHeader } from './GridHeader'
+import { GridRow, type RowUi } from './GridRow'
+import { sameValue, type CommitMove, type GridColumn } from './types'
+import { errorText } from '../error-text'
+import { keyAction, tabTarget } from './grid-keys'
+
+export const ROW_HEIGHT = 32
+const HEADER_HEIGHT = 34
+/** The filter line under the titles, when the grid has filters (grid.css matches). */
+const FILTER_HEIGHT = 34
+
+/** Width of all visible columns, from the `id:start:size` placement string. */
+function totalWidthOf(template: string): number {
+  let w = 0
+  for (const part of template.split(' ')) {
+    const [, start, size] = part.split(':')
+    if (size) w = Math.max(w, Number(start) + Number(size))
+  }
+  return w
+}
+
+export interface DataGridHandle {
+  /** Make a cell active (scrolling it into view); optionally open its editor. */
+  focusCell(index: number, col?: string, edit?: boolean): void
+  scrollToTop(): void
+  /** Bring a row into view without moving focus. */
+  scrollToRow(index: number): void
+}
+
+interface Props<R> {
+  label: string
+  table: Table<R>
+  specs: ReadonlyMap<string, GridColumn<R>>
+  rowCount: number
+  getRow: (index: number) => R | undefined
+  rowKey: (row: R) => string
+  selectedKey?: string | null
+  onActiveRow?: (index: number, row: R | undefined) => void
+  onVisibleRange?: (start: number, end: number) => void
+  /** Save an edit; a rejection is shown beside the cell and the old value stays. */
+  onCommit: (row: R, col: string, value: unknown) => Promise<void>
+  /** Controls of the filter row under the headers, by column id. */
+  filters?: Readonly<Record<string, ReactNode>>
+  /** Shown in place of rows when there are none. */
+  empty?: ReactNode
+  handle?: Ref<DataGridHandle>
+}
+
+interface Cell {
+  row: number
+  col: string
+}
+
+export function DataGrid<R>(props: Props<R>) {
+  const { label, table, specs, rowCount, getRow, rowKey, selectedKey, onActiveRow, onVisibleRange, onCommit, filters, empty, handle } = props
+  const withFilters = !!filters
+  const gridId = useId().replace(/:/g, '')
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const [active, setActiveState] = useState<Cell | null>(null)
+  // Read by handlers that can run before React re-renders (a focus event fired by focus()).
+  const activeRef = useRef<Cell | null>(null)
+  const setActive = useCallback((cell: Cell | null) => {
+    activeRef.current = cell
+    setActiveState(cell)
+  }, [])
+  const [editing, setEditing] = useState<Cell | null>(null)
+  const [error, setError] = useState<{ key: string; col: string; message: string } | null>(null)
+
+  const visible = table.getVisibleLeafColumns()
+  const columns = useMemo(
+    () => visible.map((c) => specs.get(c.id)).filter((c): c is GridColumn<R> => !!c),
+    // The visible ids in order are what matter; TanStack returns new column objects freely.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [visible.map((c) => c.id).join('|'), specs]
+  )
+  // Column placement as CSS variables on the grid: rows and headers read them (see GridRow).
+  const template = visible.map((c) => `${c.id}:${c.getStart()}:${c.getSize()}`).join(' ')
+  const gridStyle = useMemo(() => {
+    const vars: Record<string, string> = { '--grid-width': `${totalWidthOf(template)}px` }
+    for (const part of template.split(' ')) {
+      if (!part) continue
+      const [id, start, size] = part.split(':')
+      vars[`--x-${id}`] = `${start}px`
+      vars[`--w-${id}`] = `${size}px`
+    }
+    return vars as CSSProperties
+  }, [template])
+  // What the header shows besides its filters: it re-renders when this changes, not on every scroll.
+  const tableState = table.getState()
+  const headerKey = `${template}|${JSON.stringify(tableState.sorting)}|${tableState.columnSizingInfo.isResizingColumn || ''}`
+  const headHeight = HEADER_HEIGHT + (withFilters ? FILTER_HEIGHT : 0)
+
+  // Keep the active row mounted even when scrolled away: its editor keeps its draft and
+  // aria-activedescendant keeps pointing at a real element.
+  const activeRow = active?.row ?? -1
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const list = defaultRangeExtractor(range)
+      if (activeRow >= 0 && activeRow < range.count && !list.includes(activeRow)) {
+        list.push(activeRow)
+        list.sort((a, b) => a - b)
+      }
+      return list
+    },
+    [activeRow]
+  )
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 4,
+    scrollMargin: headHeight,
+    scrollPaddingStart: headHeight,
+    rangeExtractor
+  })
+  const items = virtualizer.getVirtualItems()
+  // Rows are keyed by slot (index modulo a power of two larger than the window), so scrolling
+  // reuses row elements and only their text changes, instead of unmounting and mounting every row
+  // that leaves and enters the view. The active row keeps a key of its own: its editor and focus
+  // target survive scrolling.
+  const slots = 1 << Math.ceil(Math.log2(Math.max(64, items.length * 2)))
+  const first = items.length ? items[0].index : 0
+  const last = items.length ? items[items.length - 1].index : -1
+
+  useEffect(() => {
+    if (last >= 0) onVisibleRange?.(first, last)
+  }, [first, last, onVisibleRange])
+
+  // Rows shrink (a search): keep the active cell inside them.
+  useEffect(() => {
+    if (active && active.row >= rowCount) setActive(rowCount > 0 ? { row: rowCount - 1, col: active.col } : null)
+  }, [active, rowCount, setActive])
+
+  const colIds = columns.map((c) => c.id)
+  const move = useCallback(
+    (to: Cell) => {
+      setActive(to)
+      virtualizer.scrollToIndex(to.row, { align: 'auto' })
+      onActiveRow?.(to.row, getRow(to.row))
+    },
+    [virtualizer, onActiveRow, getRow, setActive]
+  )
+
+  const focusGrid = () => scrollRef.current?.focus({ preventScroll: true })
+
+  const startEdit = useCallback(
+    (cell: Cell) => {
+      const spec = specs.get(cell.col)
+      const row = getRow(cell.row)
+      if (!spec?.edit || row === undefined) return
+      setError(null)
+      setEditing(cell)
+    },
+    [specs, getRow]
+  )
+
+  useImperativeHandle(
+    handle,
+    () => ({
+      focusCell(index, col, edit) {
+        const c = col ?? colIds[0]
+        move({ row: index, col: c })
+        focusGrid()
+        if (edit) startEdit({ row: index, col: c })
+      },
+      scrollToTop() {
+        virtualizer.scrollToOffset(0)
+      },
+      scrollToRow(index) {
+        virtualizer.scrollToIndex(index, { align: 'center' })
+      }
+    }),
+    [colIds, move, startEdit, virtualizer]
+  )
+
+  const editingRef = useRef(editing)
+  editingRef.current = editing
+  const commitRef = useRef({ getRow, rowKey, onCommit, specs, colIds, rowCount, move })
+  commitRef.current = { getRow, rowKey, onCommit, specs, colIds, rowCount, move }
+
+  // Stable for the lifetime of the grid so memoised rows are not re-rendered by it.
+  const editor = useMemo(
+    () => ({
+      commit(value: unknown, how: CommitMove) {
+        const cell = editingRef.current
+        if (!cell) return
+        editingRef.current = null
+        setEditing(null)
+        const { getRow, rowKey, onCommit, specs, colIds, rowCount, move } = commitRef.current
+        const row = getRow(cell.row)
+        const spec = specs.get(cell.col)
+        if (how !== 'blur') scrollRef.current?.focus({ preventScroll: true })
+        if (how === 'next' || how === 'prev') {
+          const t = tabTarget({ row: cell.row, col: colIds.indexOf(cell.col) }, how === 'next' ? 1 : -1, { rows: rowCount, cols: colIds.length })
+          move({ row: t.row, col: colIds[t.col] })
+        } else if (how === 'down') move({ row: Math.min(rowCount - 1, cell.row + 1), col: cell.col })
+        if (row === undefined || !spec?.edit || sameValue(value, spec.edit.value(row))) return
+        const key = rowKey(row)
+        onCommit(row, cell.col, value).catch((e) => setError({ key, col: cell.col, message: errorText(e) }))
+      },
+      cancel() {
+        editingRef.current = null
+        setEditing(null)
+        scrollRef.current?.focus({ preventScroll: true })
+      }
+    }),
+    []
+  )
+
+  // Row callbacks read the latest props through a ref so that they stay stable and memoised rows
+  // are not re-rendered each time a page of rows arrives.
+  const latest = useRef({ onActiveRow, getRow, startEdit })
+  latest.current = { onActiveRow, getRow, startEdit }
+  /** The cell under a pointer event in the body, from the row's data-index and the cell's data-col. */
+  const cellAt = (target: EventTarget): Cell | null => {
+    const cell = (target as HTMLElement).closest?.('[data-col]')
+    const row = cell?.closest('[data-index]')
+    if (!cell || !row || cell.closest('.cell-editor, .cell-error')) return null
+    return { row: Number((row as HTMLElement).dataset.index), col: (cell as HTMLElement).dataset.col! }
+  }
+  const onBodyMouseDown = (e: MouseEvent) => {
+    const c = cellAt(e.target)
+    if (!c) return
+    const ed = editingRef.current
+    if (ed && ed.row === c.row && ed.col === c.col) return
+    setActive(c)
+    latest.current.onActiveRow?.(c.row, latest.current.getRow(c.row))
+  }
+  const onBodyDoubleClick = (e: MouseEvent) => {
+    const c = cellAt(e.target)
+    if (c) latest.current.startEdit(c)
+  }
+  const onDismissError = useCallback(() => setError(null), [])
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys typed in an editor or a filter are theirs.
+    if (e.target !== e.currentTarget) return
+    if (e.key === 'Escape' && error) {
+      e.preventDefault()
+      return setError(null)
+    }
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2)
+    const cur = active ? { row: active.row, col: Math.max(0, colIds.indexOf(active.col)) } : null
+    const action = keyAction(e.key, e.ctrlKey || e.metaKey, cur, { rows: rowCount, cols: colIds.length, page })
+    if (action.kind === 'none') return
+    e.preventDefault()
+    if (action.kind === 'move') move({ row: action.to.row, col: colIds[action.to.col] })
+    else startEdit({ row: action.cell.row, col: colIds[action.cell.col] })
+  }
+
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    if (e.target === e.currentTarget && !activeRef.current && rowCount > 0 && colIds.length) {
+      setActive({ row: 0, col: colIds[0] })
+      onActiveRow?.(0, getRow(0))
+    }
+  }
+
+  const uiFor = (index: number, row: R | undefined): RowUi | null => {
+    const isActive = active?.row === index
+    const isEditing = editing?.row === index
+    const err = error && row !== undefined && rowKey(row) === error.key ? { col: error.col, message: error.message } : null
+    if (!isActive && !isEditing && !err) return null
+    return { activeCol: isActive ? active!.col : null, editingCol: isEditing ? editing!.col : null, error: err }
+  }
+
+  const activeId = active && active.row < rowCount ? `${gridId}-r${active.row}-${active.col}` : undefined
+  return (
+    <div className="grid-wrap">
+      <div
+        ref={scrollRef}
+        role="grid"
+        aria-label={label}
+        aria-rowcount={rowCount + 1}
+        aria-colcount={columns.length}
+        aria-activedescendant={editing ? undefined : activeId}
+        tabIndex={0}
+        className="grid"
+        style={gridStyle}
+        onKeyDown={onKeyDown}
+        onFocus={onFocus}
+      >
+        <GridHeader table={table} specs={specs} filters={filters} stateKey={headerKey} />
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick}>
+          {items.map((it) => {
+            const row = getRow(it.index)
+            return (
+              <GridRow
+                key={it.index === activeRow ? `a${it.index}` : it.index % slots}
+                gridId={gridId}
+                index={it.index}
+                rowIndexBase={2}
+                top={it.start - headHeight}
+                row={row}
+                columns={columns}
+                ui={uiFor(it.index, row)}
+                selected={row !== undefined && selectedKey != null && rowKey(row) === selectedKey}
+                editor={editing?.row === it.index ? editor : null}
+                onDismissError={onDismissError}
+              />
+            )
+          })}
+        </div>
+      </div>
+      {rowCount === 0 && empty && <div className="grid-empty">{empty}</div>}
+    </div>
+  )
+}

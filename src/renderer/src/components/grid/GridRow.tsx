@@ -1,0 +1,108 @@
+/**
+ * One virtualised row. Kept cheap because a fast scroll renders a screenful of new rows per frame:
+ * - memoised, and rendered into a reused element (the grid keys rows by slot), so scrolling
+ *   mostly rewrites text;
+ * - cells are absolutely placed from per-column CSS variables (left, width) set on the grid, so a
+ *   row needs no grid or flex layout, and resizing a column restyles rows without rendering them;
+ * - text sits directly in the cell (no wrapper), and a row still loading is one placeholder cell;
+ * - clicks are handled once on the grid body (by data-index and data-col), not per cell.
+ */
+import { memo, type CSSProperties } from 'react'
+import type { GridColumn, EditorProps } from './types'
+
+export interface RowUi {
+  activeCol: string | null
+  editingCol: string | null
+  error: { col: string; message: string } | null
+}
+
+interface Props<R> {
+  gridId: string
+  index: number
+  /** aria-rowindex of the first data row (after the header row). */
+  rowIndexBase: number
+  top: number
+  row: R | undefined
+  columns: GridColumn<R>[]
+  ui: RowUi | null
+  selected: boolean
+  editor: Omit<EditorProps<unknown>, 'initial' | 'label'> | null
+  onDismissError: () => void
+}
+
+const styles = new Map<string, CSSProperties>()
+/** A column's placement, shared by all its cells (and its header). */
+export function columnStyle(id: string): CSSProperties {
+  let s = styles.get(id)
+  if (!s) {
+    s = { left: `var(--x-${id})`, width: `var(--w-${id})` }
+    styles.set(id, s)
+  }
+  return s
+}
+
+function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, selected, editor, onDismissError }: Props<R>) {
+  const position = { transform: `translateY(${top}px)` }
+  if (row === undefined) {
+    return (
+      <div role="row" aria-rowindex={index + rowIndexBase} aria-busy="true" data-index={index} className="grid-row is-placeholder" style={position}>
+        <div role="gridcell" aria-colspan={columns.length} className="grid-cell placeholder-cell">
+          <span className="skeleton" />
+        </div>
+      </div>
+    )
+  }
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + rowIndexBase}
+      aria-selected={selected}
+      data-index={index}
+      className={`grid-row ${selected ? 'is-selected' : ''} ${ui?.editingCol || ui?.error ? 'is-raised' : ''}`}
+      style={position}
+    >
+      {columns.map((c, ci) => {
+        const active = ui?.activeCol === c.id
+        const editing = ui?.editingCol === c.id && c.edit && editor
+        const error = ui?.error?.col === c.id ? ui.error.message : null
+        const open = editing || error
+        return (
+          <div
+            key={c.id}
+            // Only the active cell needs an id (aria-activedescendant); fewer attributes to
+            // rewrite when a row element is reused for another row.
+            id={active ? `${gridId}-r${index}-${c.id}` : undefined}
+            role="gridcell"
+            aria-colindex={ci + 1}
+            aria-readonly={c.edit ? undefined : true}
+            aria-invalid={error ? true : undefined}
+            data-col={c.id}
+            className={`grid-cell ${c.className ?? ''} ${c.align === 'end' ? 'is-end' : ''} ${active ? 'is-active' : ''} ${open ? 'is-open' : ''}`}
+            style={columnStyle(c.id)}
+            title={!open && c.title ? c.title(row) : undefined}
+          >
+            {editing ? (
+              <div className={c.edit!.popup ? 'cell-editor cell-editor-popup' : 'cell-editor'}>
+                {c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}
+              </div>
+            ) : error ? (
+              <>
+                <span className="cell-text">{c.render(row)}</span>
+                <div className="cell-error" role="alert">
+                  <span>{error}</span>
+                  <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label="Dismiss error" onMouseDown={(e) => e.stopPropagation()} onClick={onDismissError}>
+                    ×
+                  </button>
+                </div>
+              </>
+            ) : (
+              c.render(row)
+            )}
+          </div>
+        )
+      })}
+    </div>
+  )
+}
+
+export const GridRow = memo(GridRowInner) as typeof GridRowInner

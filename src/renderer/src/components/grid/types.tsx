@@ -1,0 +1,50 @@
+/**
+ * The data grid's column description, shared by the Events and Companies tables (and any other
+ * screen that wants an editable, virtualised ARIA grid). TanStack Table keeps the column state
+ * (order, visibility, sizes, sort); these specs say how a cell looks and how it is edited.
+ */
+import type { ComponentType, ReactNode } from 'react'
+
+/** Where the active cell goes after an edit is committed. */
+export type CommitMove = 'stay' | 'next' | 'prev' | 'down' | 'blur'
+
+export interface EditorProps<V> {
+  initial: V
+  /** Accessible name of the editor, e.g. the column's header. */
+  label: string
+  commit: (value: V, move: CommitMove) => void
+  cancel: () => void
+}
+
+export interface CellEdit<R> {
+  value: (row: R) => unknown
+  render: (props: EditorProps<unknown>) => ReactNode
+  /** The editor needs more room than the cell (multi-line text, pick-lists): it overlays below. */
+  popup?: boolean
+}
+
+export interface GridColumn<R> {
+  id: string
+  header: string
+  size: number
+  minSize?: number
+  sortable?: boolean
+  align?: 'end'
+  /** Extra class of the column's cells (e.g. a monospace or emphasised column). */
+  className?: string
+  /** Cell content. Runs for every visible row while scrolling: keep it to plain formatting. */
+  render: (row: R) => ReactNode
+  /** Text for the tooltip of a truncated cell. */
+  title?: (row: R) => string
+  edit?: CellEdit<R>
+}
+
+/** Bind a typed editor to a column, checking that the value and the editor agree. */
+export function editWith<R, V>(value: (row: R) => V, Editor: ComponentType<EditorProps<V>>, opts: { popup?: boolean } = {}): CellEdit<R> {
+  return { value, render: (p) => <Editor {...(p as EditorProps<V>)} />, popup: opts.popup }
+}
+
+/** Structural equality for editor values (strings, string arrays, small objects). */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { dayFromIso, isoFromDay } from '../../../../shared/dates'
+import { calendarTicks, eventRange, groupMarkers, linePath, lowerBound, niceRange, tickLabel, timeline, toLines, yRange } from './chart-data'
+
+const d = dayFromIso
+
+describe('chart data as recharts draws it', () => {
+  const lines = toLines([
+    { companyId: 'a', ticker: 'A', name: 'A', days: [d('2021-01-04'), d('2021-01-05'), d('2021-01-06')], values: [10, 12, 8], rawCount: 3 },
+    { companyId: 'b', ticker: 'B', name: 'B', days: [d('2021-01-05'), d('2021-01-07')], values: [100, 50], rawCount: 9 }
+  ])
+
+  it('keeps each series as its own points and builds the union timeline for the brush', () => {
+    expect(lines[1].points).toEqual([
+      { day: d('2021-01-05'), v: 100 },
+      { day: d('2021-01-07'), v: 50 }
+    ])
+    expect(timeline(lines).map(isoFromDay)).toEqual(['2021-01-04', '2021-01-05', '2021-01-06', '2021-01-07'])
+  })
+
+  it('rescales y to the visible series in the zoomed range', () => {
+    // 10..12 padded, then rounded out to steps of 0.5; never below zero for market caps.
+    expect(yRange(lines, new Set(['b']), d('2021-01-04'), d('2021-01-05'), false)).toEqual([9.5, 12.5])
+    expect(yRange(lines, new Set(), 0, 1e6, false)).toEqual([0, 120])
+    expect(niceRange(-0.43, 0.01)).toEqual([-0.5, 0.1])
+    expect(yRange(lines, new Set(['a', 'b']), 0, 1e6, false)).toBeNull()
+    const [lo, hi] = yRange(lines, new Set(), 0, 1e6, true)!
+    expect(lo).toBeCloseTo(8 / 1.05)
+    expect(hi).toBeCloseTo(105)
+  })
+
+  it('draws one marker per day, only for the chosen categories', () => {
+    const events = [
+      { id: 'e1', date: '2021-07-24', title: 'Double reduction', category: 'education' },
+      { id: 'e2', date: '2021-07-24', title: 'Music exclusivity', category: 'antitrust' },
+      { id: 'e3', date: '2021-04-10', title: 'Record fine', category: 'antitrust' }
+    ]
+    const all = groupMarkers(events, null)
+    expect(all.map((g) => [g.date, g.events.map((e) => e.id)])).toEqual([
+      ['2021-04-10', ['e3']],
+      ['2021-07-24', ['e1', 'e2']]
+    ])
+    expect(groupMarkers(events, new Set(['education'])).map((g) => g.date)).toEqual(['2021-07-24'])
+  })
+
+  it('puts ticks on calendar boundaries, coarser as the range grows', () => {
+    expect(calendarTicks(d('2021-01-15'), d('2021-05-20'), 8).map(isoFromDay)).toEqual(['2021-02-01', '2021-03-01', '2021-04-01', '2021-05-01'])
+    expect(calendarTicks(d('2014-09-19'), d('2024-03-08'), 8).map(tickLabel)).toEqual(['2016', '2018', '2020', '2022', '2024'])
+    expect(lowerBound([1, 3, 5], 4)).toBe(2)
+  })
+
+  it('opens on the events, a margin either side, unless that is the whole timeline', () => {
+    const days = Array.from({ length: 100 }, (_, i) => d('2021-01-01') + i)
+    const events = [{ date: '2021-02-10' }, { date: '2021-02-20' }]
+    expect(eventRange(events, days, 5)).toEqual({ start: 35, end: 55 })
+    expect(eventRange(events, days, 500)).toBeNull()
+    expect(eventRange([], days, 5)).toBeNull()
+  })
+
+  it('draws a line as one path, breaking it where a value cannot be placed (log of zero)', () => {
+    const x = (d: number) => d * 10
+    const y = (v: number) => 100 - v
+    const pts = [
+      { day: 1, v: 5 },
+      { day: 2, v: 0 },
+      { day: 3, v: 7 },
+      { day: 4, v: 8 }
+    ]
+    expect(linePath(pts, x, y, false)).toBe('M10.0,95.0L20.0,100.0L30.0,93.0L40.0,92.0')
+    expect(linePath(pts, x, y, true)).toBe('M10.0,95.0M30.0,93.0L40.0,92.0')
+  })
+})

@@ -1,0 +1,180 @@
+/**
+ * Turning the core's chart answers into what recharts draws, once per answer (memoised by the
+ * caller): per-series point arrays (no merged table, so a hidden or sparse series costs nothing),
+ * the union timeline the brush moves over, event markers grouped by day, y ranges of what is in
+ * view, and calendar ticks. Pure functions, no React.
+ */
+import type { ChartEventMarker, ChartMode, ChartSeries } from '../../../../shared/market'
+import { dayFromIso, isoFromDay } from '../../../../shared/dates'
+
+export interface Point {
+  day: number
+  v: number
+}
+
+export interface Line {
+  id: string
+  ticker: string
+  name: string
+  points: Point[]
+  rawCount: number
+}
+
+export function toLines(series: ChartSeries[]): Line[] {
+  return series.map((s) => {
+    const points: Point[] = new Array(s.days.length)
+    for (let i = 0; i < s.days.length; i++) points[i] = { day: s.days[i], v: s.values[i] }
+    // Recharts keeps item data in its Redux store, whose Immer deep-freezes what it is given unless
+    // it is frozen already: freezing the array here spares a walk over every point on each render.
+    return { id: s.companyId, ticker: s.ticker, name: s.name, points: Object.freeze(points) as Point[], rawCount: s.rawCount }
+  })
+}
+
+/** Every day any series has, ascending: the brush's index space. */
+export function timeline(lines: { points: Point[] }[]): number[] {
+  const seen = new Set<number>()
+  for (const l of lines) for (const p of l.points) seen.add(p.day)
+  return [...seen].sort((a, b) => a - b)
+}
+
+export interface MarkerGroup {
+  day: number
+  date: string
+  events: ChartEventMarker[]
+  /** Category of the first event, for its colour. */
+  category: string
+}
+
+/** Events of the chosen categories, one marker per day (several events can share a date). */
+export function groupMarkers(events: ChartEventMarker[], categories: ReadonlySet<string> | null): MarkerGroup[] {
+  const byDay = new Map<number, MarkerGroup>()
+  for (const e of events) {
+    if (categories && !categories.has(e.category)) continue
+    const day = dayFromIso(e.date)
+    if (Number.isNaN(day)) continue
+    const g = byDay.get(day)
+    if (g) g.events.push(e)
+    else byDay.set(day, { day, date: e.date, events: [e], category: e.category })
+  }
+  return [...byDay.values()].sort((a, b) => a.day - b.day)
+}
+
+/**
+ * The y range of the visible series inside [x0, x1], padded a little, so a zoom also rescales
+ * the value axis. Log scales need a positive floor.
+ */
+export function yRange(lines: Line[], hidden: ReadonlySet<string>, x0: number, x1: number, log: boolean): [number, number] | null {
+  let lo = Infinity
+  let hi = -Infinity
+  for (const l of lines) {
+    if (hidden.has(l.id)) continue
+    for (const p of l.points) {
+      if (p.day < x0 || p.day > x1 || !Number.isFinite(p.v)) continue
+      if (log && p.v <= 0) continue
+      if (p.v < lo) lo = p.v
+      if (p.v > hi) hi = p.v
+    }
+  }
+  if (lo === Infinity) return null
+  if (log) return [lo / 1.05, hi * 1.05]
+  const pad = (hi - lo) * 0.04 || Math.abs(hi) * 0.05 || 1
+  // Market caps and indices never go below zero: do not pad the axis into negative money.
+  return niceRange(lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad)
+}
+
+/** Round a range out to a step of 1, 2, 2.5 or 5 x 10^k, so axis ticks land on round values. */
+export function niceRange(lo: number, hi: number, ticks = 5): [number, number] {
+  const span = hi - lo
+  if (!(span > 0)) return [lo, hi]
+  const raw = span / ticks
+  const mag = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag
+  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step]
+}
+
+/**
+ * Calendar ticks between two day numbers: years, quarters or months, whichever gives at most
+ * `max` ticks, so labels land on readable dates rather than on arbitrary day numbers.
+ */
+export function calendarTicks(x0: number, x1: number, max: number): number[] {
+  if (!(x1 > x0)) return [x0]
+  const first = new Date(x0 * 86_400_000)
+  const last = new Date(x1 * 86_400_000)
+  const m0 = first.getUTCFullYear() * 12 + first.getUTCMonth()
+  const m1 = last.getUTCFullYear() * 12 + last.getUTCMonth()
+  for (const step of [1, 3, 6, 12, 24, 60, 120]) {
+    if ((m1 - m0) / step > max + 1) continue
+    const ticks: number[] = []
+    for (let k = Math.ceil(m0 / step) * step; k <= m1; k += step) {
+      const d = Math.round(Date.UTC(Math.floor(k / 12), k % 12, 1) / 86_400_000)
+      if (d >= x0 && d <= x1) ticks.push(d)
+    }
+    if (ticks.length <= max) return ticks.length ? ticks : [x0, x1]
+  }
+  return [x0, x1]
+}
+
+/** "2021" on a year boundary, "2021-04" on a month boundary, the full date otherwise. */
+export function tickLabel(day: number): string {
+  const iso = isoFromDay(day)
+  if (iso.endsWith('-01-01')) return iso.slice(0, 4)
+  if (iso.endsWith('-01')) return iso.slice(0, 7)
+  return iso
+}
+
+/** How a value of each chart mode reads on the axis: drawdown values are fractions (<= 0). */
+export function valueFormatter(mode: ChartMode, money: (v: number) => string): (v: number) => string {
+  if (mode === 'indexed') return (v) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(v >= 100 ? 0 : 1))
+  if (mode === 'drawdown') return (v) => `${(v * 100).toFixed(0)} %`
+  return money
+}
+
+/** Index of the first entry of a sorted array that is >= day. */
+export function lowerBound(days: number[], day: number): number {
+  let lo = 0
+  let hi = days.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (days[mid] < day) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Brush indexes covering the events plus `margin` calendar days either side, or null when that is
+ * (nearly) the whole timeline anyway or there are no events.
+ */
+export function eventRange(events: { date: string }[], days: number[], margin: number): { start: number; end: number } | null {
+  let lo = Infinity
+  let hi = -Infinity
+  for (const e of events) {
+    const d = dayFromIso(e.date)
+    if (d < lo) lo = d
+    if (d > hi) hi = d
+  }
+  if (lo === Infinity || days.length < 3) return null
+  const start = lowerBound(days, lo - margin)
+  const end = Math.min(days.length - 1, lowerBound(days, hi + margin + 1) - 1)
+  if (end - start < 2 || (start === 0 && end === days.length - 1)) return null
+  return { start, end }
+}
+
+export type Scale = (v: number) => number | undefined
+
+/** "M x y L x y …", starting a new segment after a point the scale cannot place (log of <= 0). */
+export function linePath(points: readonly { day: number; v: number }[], x: Scale, y: Scale, log: boolean): string {
+  let d = ''
+  let pen = false
+  for (const p of points) {
+    const px = x(p.day)
+    const py = Number.isFinite(p.v) && !(log && p.v <= 0) ? y(p.v) : undefined
+    if (px == null || py == null || !Number.isFinite(px) || !Number.isFinite(py)) {
+      pen = false
+      continue
+    }
+    d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`
+    pen = true
+  }
+  return d
+}

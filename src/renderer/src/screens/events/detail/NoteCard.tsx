@@ -1,0 +1,85 @@
+/** One note: its markdown rendered, when it was written and last edited, and edit / delete. */
+import { useState } from 'react'
+import type { Note } from '../../../../../shared/domain'
+import { Markdown } from '../../../components/Markdown'
+import { MarkdownEditor } from '../../../components/MarkdownEditor'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { errorText } from '../../../components/error-text'
+import { formatDateTime } from '../../../components/format'
+
+interface Props {
+  note: Note
+  onSave: (text: string) => Promise<void>
+  onDelete: () => Promise<void>
+}
+
+export function NoteCard({ note, onSave, onDelete }: Props) {
+  const [editing, setEditing] = useState(false)
+  const [draft, setDraft] = useState(note.text)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [confirm, setConfirm] = useState(false)
+  const created = formatDateTime(note.createdAt)
+  const save = async () => {
+    setBusy(true)
+    try {
+      await onSave(draft)
+      setEditing(false)
+      setError(null)
+    } catch (e) {
+      setError(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <article className="note" aria-label={`Note of ${created}`}>
+      <header className="note-meta">
+        <span title={note.createdAt}>{created}</span>
+        {note.updatedAt !== note.createdAt && <span title={note.updatedAt}>· edited {formatDateTime(note.updatedAt)}</span>}
+        {!editing && (
+          <span className="note-actions">
+            <button
+              type="button"
+              className="btn btn-ghost btn-small"
+              onClick={() => {
+                setDraft(note.text)
+                setEditing(true)
+              }}
+            >
+              Edit note
+            </button>
+            <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirm(true)}>
+              Delete note
+            </button>
+          </span>
+        )}
+      </header>
+      {editing ? (
+        <div className="note-edit">
+          <MarkdownEditor label="Edit note" value={draft} onChange={setDraft} onSubmit={save} onCancel={() => setEditing(false)} autoFocus rows={6} />
+          {error && (
+            <p className="field-error" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="row-actions">
+            <button type="button" className="btn btn-primary btn-small" disabled={busy || !draft.trim()} onClick={save}>
+              Save note
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <Markdown source={note.text} className="note-body" />
+      )}
+      {confirm && (
+        <ConfirmDialog title="Delete note" confirmLabel="Delete" danger onConfirm={onDelete} onClose={() => setConfirm(false)}>
+          <p>Delete the note of {created}? This cannot be undone.</p>
+        </ConfirmDialog>
+      )}
+    </article>
+  )
+}

@@ -1,0 +1,129 @@
+/**
+ * The impact table's columns (TanStack Table v8): every figure of IMPACT.md per event x company x
+ * window. Money is compact in the reporting currency, returns are percentages; the raw value is in
+ * each cell's title, and an empty cell's title gives the reason from the row's note.
+ */
+import { createColumnHelper, type CellContext } from '@tanstack/react-table'
+import type { ImpactRow } from '../../../../shared/market'
+import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
+
+const col = createColumnHelper<ImpactRow>()
+
+export const windowKey = (r: { window_start: number; window_end: number }): string => `${r.window_start}:${r.window_end}`
+
+function empty(row: ImpactRow) {
+  return (
+    <span className="im-empty" title={row.note || 'No value'}>
+      —
+    </span>
+  )
+}
+
+function moneyCell(currency: string) {
+  return function MoneyCell(c: CellContext<ImpactRow, number | undefined>) {
+    const v = c.getValue()
+    if (v == null) return empty(c.row.original)
+    return (
+      <span className={v < 0 ? 'im-neg' : undefined} title={`${moneyFull(v, currency)} (${v})`}>
+        {money(v, currency)}
+      </span>
+    )
+  }
+}
+
+function pctCell(c: CellContext<ImpactRow, number | undefined>) {
+  const v = c.getValue()
+  if (v == null) return empty(c.row.original)
+  return (
+    <span className={v < 0 ? 'im-neg' : v > 0 ? 'im-pos' : undefined} title={String(v)}>
+      {pct(v)}
+    </span>
+  )
+}
+
+function numCell(c: CellContext<ImpactRow, number | undefined>) {
+  const v = c.getValue()
+  if (v == null) return empty(c.row.original)
+  return <span title={String(v)}>{v.toFixed(2)}</span>
+}
+
+const num = (v: number | null) => v ?? undefined
+
+/** "11-04" when the date is in the event's year (the full date is in the title), else in full. */
+const shortDate = (date: string, eventDate: string) => (date.slice(0, 4) === eventDate.slice(0, 4) ? date.slice(5) : date)
+const numeric = { sortUndefined: 'last' as const, enableColumnFilter: false }
+
+export function impactColumns(currency: string) {
+  const moneyC = moneyCell(currency)
+  const dateOr = (row: ImpactRow, v: string | null) => v ?? empty(row)
+  return [
+    col.accessor('event_title', { id: 'event', header: 'Event', size: 160, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
+    col.accessor('event_date', { id: 'date', header: 'Date', size: 86 }),
+    // Ticker and company in one column: the table must fit the figures on screen.
+    col.accessor((r) => `${r.ticker} ${r.company}`, {
+      id: 'company',
+      header: 'Company',
+      size: 132,
+      cell: (c) => (
+        <span title={`${c.row.original.ticker || 'no listing'}: ${c.row.original.company}`}>
+          <strong>{c.row.original.ticker}</strong> <span className="muted">{c.row.original.company}</span>
+        </span>
+      )
+    }),
+    col.accessor((r) => windowKey(r), {
+      id: 'window',
+      header: 'Window',
+      size: 68,
+      filterFn: 'equalsString',
+      sortingFn: (a, b) => a.original.window_start - b.original.window_start || a.original.window_end - b.original.window_end,
+      cell: (c) => windowLabel({ a: c.row.original.window_start, b: c.row.original.window_end })
+    }),
+    col.accessor('day0', { id: 'day0', header: 'Day 0', size: 86, cell: (c) => dateOr(c.row.original, c.getValue()) }),
+    col.accessor((r) => r.start_date ?? undefined, {
+      id: 'period',
+      header: 'Start → end',
+      size: 100,
+      sortUndefined: 'last',
+      cell: (c) => {
+        const r = c.row.original
+        return r.start_date && r.end_date ? (
+          <span title={`From the close of ${r.start_date} to the close of ${r.end_date}`}>
+            {shortDate(r.start_date, r.event_date)} → {shortDate(r.end_date, r.event_date)}
+          </span>
+        ) : (
+          empty(r)
+        )
+      }
+    }),
+    col.accessor((r) => num(r.start_mcap), {
+      id: 'mcap',
+      header: 'Mcap start → end',
+      size: 124,
+      ...numeric,
+      cell: (c) => {
+        const r = c.row.original
+        return r.start_mcap != null && r.end_mcap != null ? (
+          <span title={`${moneyFull(r.start_mcap, currency)} → ${moneyFull(r.end_mcap, currency)}`}>
+            {money(r.start_mcap, currency)} → {money(r.end_mcap, currency)}
+          </span>
+        ) : (
+          empty(r)
+        )
+      }
+    }),
+    col.accessor((r) => num(r.mcap_change), { id: 'mcap_change', header: 'Change', size: 72, cell: moneyC, ...numeric }),
+    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 70, cell: pctCell, ...numeric }),
+    col.accessor('benchmark', { id: 'benchmark', header: 'Bench.', size: 50, cell: (c) => c.getValue() || empty(c.row.original) }),
+    col.accessor((r) => num(r.benchmark_return), { id: 'benchmark_return', header: 'Bench. ret.', size: 74, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 76, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 66, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 50, cell: numCell, ...numeric }),
+    col.accessor('note', { id: 'note', header: 'Note', size: 220, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+  ]
+}
+
+/** Columns that get a text filter under their header. */
+export const FILTERABLE = new Set(['event', 'date', 'company', 'benchmark', 'note'])
+
+/** Columns right-aligned as numbers. */
+export const NUMERIC = new Set(['mcap', 'mcap_change', 'mcap_return', 'benchmark_return', 'abnormal_return', 'car', 't_stat'])
