@@ -1,11 +1,15 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import { readFileSync } from 'node:fs'
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
 // The main build has two entries over one domain core: the Electron shell (index) and the
 // `capwatch` CLI / browser host (cli). Node 20 is the floor because the CLI runs on plain Node.
 export default defineConfig({
   main: {
+    define: { __CAPWATCH_VERSION__: JSON.stringify(pkg.version) },
     build: {
       target: 'node20',
       rolldownOptions: {
@@ -30,6 +34,7 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     base: './',
     build: {
+      minify: true,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
     },
     plugins: [react()]

@@ -2,7 +2,7 @@
  * The workbench shell: sidebar navigation, the current screen, the recovery banner when the store
  * needed repair, toasts, and the desktop menu's commands routed to the screen that handles them.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { Suspense, useEffect, useMemo, useState } from 'react'
 import type { AppInfo } from '../../shared/api'
 import type { MenuCommand } from '../../shared/menu'
 import { api, platform } from './api/client'
@@ -13,7 +13,7 @@ import { Sidebar } from './app/Sidebar'
 import { sendCommand } from './app/commands'
 import { ToastProvider, useToast } from './components/Toast'
 import { errorText } from './components/error-text'
-import { SCREENS } from './screens/registry'
+import { preloadScreens, SCREENS } from './screens/registry'
 
 const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
   'show-events': 'events',
@@ -43,6 +43,9 @@ function Shell() {
 
   useEffect(() => {
     api['app:info']({}).then(setInfo, (e: unknown) => console.error('app: could not read app info:', e))
+    // Once the first screen is up, fetch the market screens' code so opening them is instant.
+    const idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 })
+    return () => window.cancelIdleCallback(idle)
   }, [])
 
   useEffect(
@@ -71,7 +74,9 @@ function Shell() {
         <Sidebar info={info} />
         <main className="main">
           {info && info.problems.length > 0 && <RecoveryBanner info={info} />}
-          <Screen />
+          <Suspense fallback={<p className="screen-loading muted">Loading…</p>}>
+            <Screen />
+          </Suspense>
         </main>
       </div>
     </NavigationContext.Provider>

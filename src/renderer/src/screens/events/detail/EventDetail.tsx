@@ -2,7 +2,7 @@
  * The panel beside the Events table: the selected event's fields (editable), the companies it
  * links, and its notes. It loads the event with its notes, and keeps the table row in step.
  */
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import type { EventRow } from '../../../../../shared/api'
 import type { EventInput, Note } from '../../../../../shared/domain'
 import { api } from '../../../api/client'
@@ -11,6 +11,9 @@ import { ErrorBanner } from '../../../components/ErrorBanner'
 import { formatDateTime } from '../../../components/format'
 import { EventFields } from './EventFields'
 import { NotesSection } from './NotesSection'
+
+// The chart library loads only when an event with companies is opened.
+const EventImpactPanel = lazy(() => import('../../impact/EventImpactPanel').then((m) => ({ default: m.EventImpactPanel })))
 
 interface Props {
   eventId: string
@@ -102,6 +105,15 @@ export function EventDetail({ eventId, tableRow, save, onNotesChange, onClose, a
             </ul>
           )}
         </section>
+        {linked.length > 0 && (
+          <section className="detail-impact" aria-label="Market impact">
+            <h3 className="section-title">Market impact</h3>
+            <Suspense fallback={<p className="muted">Loading chart…</p>}>
+              {/* Remounted when the date or links change: its figures depend on both. */}
+              <EventImpactPanel key={`${event.id}|${event.date}|${event.companies.join(',')}`} eventId={event.id} />
+            </Suspense>
+          </section>
+        )}
         <NotesSection
           eventId={event.id}
           notes={current.notes}
