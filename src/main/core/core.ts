@@ -99,7 +99,7 @@ export class Core {
     this.services = {
       events,
       notes: new NotesService(store, this.now),
-      companies: new CompaniesService(store, this.now, () => events.search.invalidate()),
+      companies: new CompaniesService(store, this.now, () => events.invalidateCompanies()),
       settings: new SettingsService(store)
     }
   }

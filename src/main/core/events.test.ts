@@ -233,8 +233,11 @@ describe('global search', () => {
     for (const q of typed) results.push(await ids(ws, { search: q }))
     // Each keystroke keeps a subset of the previous matches.
     for (let i = 1; i < results.length; i++) for (const x of results[i]) expect(results[i - 1]).toContain(x)
-    expect(results[0]).toEqual([id.A, id.C, id.B]) // every event cites a "src"
+    // Words match by their beginning: "r" finds only the note's "record" (not the r in "src").
+    expect(results[0]).toEqual([id.C])
     expect(results.at(-1)).toEqual([id.C])
+    expect(await ids(ws, { search: 'ecord' })).toEqual([])
+    expect(await ids(ws, { search: 's' })).toEqual([id.A, id.C, id.B]) // every event cites a "src"
     for (const q of [...typed].reverse()) expect(await ids(ws, { search: q })).toEqual(results[typed.indexOf(q)])
     expect(await ids(ws, { search: 'tencent' })).toEqual([id.A, id.C]) // a linked company, and a note
   })

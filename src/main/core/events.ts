@@ -1,32 +1,33 @@
 /**
- * Events: the analyst's timeline. Querying (search, per-column filters, sort, paging) happens here,
+ * Events: the analyst's timeline. Querying (search, per-column filters, sort, paging) happens here
  * next to the data, so the renderer only ever holds the rows on screen, even with 100k events.
  */
-import type { EventFilters, EventPage, EventQuery, EventRow, EventColumn } from '../../shared/api'
+import type { EventPage, EventQuery, EventRow } from '../../shared/api'
 import { eventQuerySchema } from '../../shared/api'
 import type { EventInput, PolicyEvent } from '../../shared/domain'
-import { eventFields, categoryLabel } from '../../shared/domain'
+import { eventFields } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import type { Store } from './store/store'
 import { newId } from './ids'
-import { SearchIndex } from './search'
+import { QueryEngine } from './query/engine'
 import { companyLabel } from './companies'
 
 const UNDO_KEEP = 20
 
 export class EventsService {
-  readonly search: SearchIndex
-  private orderCache = new Map<EventColumn, { version: string; order: PolicyEvent[] }>()
-  private resultCache: { key: string; version: string; rows: PolicyEvent[] } | null = null
+  private readonly engine: QueryEngine
   private trash: { token: string; items: NonNullable<ReturnType<Store['events']['remove']>>[] }[] = []
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date
   ) {
-    this.search = new SearchIndex(store.events, (id) => {
-      const c = store.companies.get(id)
-      return c ? `${c.name} ${c.nameZh} ${c.listings.map((l) => l.ticker).join(' ')}` : id
+    this.engine = new QueryEngine(store.events, {
+      text: (id) => {
+        const c = store.companies.get(id)
+        return c ? `${c.name} ${c.nameZh} ${c.listings.map((l) => l.ticker).join(' ')}` : id
+      },
+      label: (id) => companyLabel(store.companies.get(id), id)
     })
   }
 
@@ -40,30 +41,14 @@ export class EventsService {
     return e
   }
 
-  /** What cached results depend on: the events, and how companies read (names, tickers). */
-  private get version(): string {
-    return `${this.store.events.version}/${this.search.generation}`
+  /** The events matching a query, in its order (see query/engine.ts). */
+  list(query: EventQuery = {}): PolicyEvent[] {
+    return this.engine.list(eventQuerySchema.parse(query))
   }
 
-  /** The events matching a query, in its order (cached until the next change). */
-  list(query: EventQuery = {}): PolicyEvent[] {
-    const q = eventQuerySchema.parse(query)
-    const version = this.version
-    const key = JSON.stringify(q)
-    if (this.resultCache && this.resultCache.key === key && this.resultCache.version === version) return this.resultCache.rows
-    const order = this.order(q.sort.column)
-    const hits = this.search.match(q.search)
-    const pred = filterPredicate(q.filters, (e) => this.store.events.notesOf(e.id).length)
-    const rows: PolicyEvent[] = []
-    const n = order.length
-    for (let i = 0; i < n; i++) {
-      const e = order[q.sort.desc ? n - 1 - i : i]
-      if (hits && !hits.has(e.id)) continue
-      if (pred && !pred(e)) continue
-      rows.push(e)
-    }
-    this.resultCache = { key, version, rows }
-    return rows
+  /** Companies were renamed or re-ticketed: search and sort by company must see it. */
+  invalidateCompanies(): void {
+    this.engine.invalidate()
   }
 
   query(query: EventQuery & { offset?: number; limit?: number }): EventPage {
@@ -140,69 +125,4 @@ export class EventsService {
     }
     return { ...parsed.data, companies: [...new Set(parsed.data.companies)], tags: [...new Set(parsed.data.tags)] }
   }
-
-  /** Sorted order of all events by a column, cached until the next change. */
-  private order(column: EventColumn): PolicyEvent[] {
-    const version = this.version
-    const hit = this.orderCache.get(column)
-    if (hit && hit.version === version) return hit.order
-    const key = this.sortKey(column)
-    // Decorate-sort-undecorate: compute each key once, compare primitives, break ties by date then id.
-    const rows = [...this.store.events.all()].map((e) => ({ e, k: key(e) }))
-    rows.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : x.e.date < y.e.date ? -1 : x.e.date > y.e.date ? 1 : x.e.id < y.e.id ? -1 : x.e.id > y.e.id ? 1 : 0))
-    const order = rows.map((r) => r.e)
-    this.orderCache.set(column, { version, order })
-    return order
-  }
-
-  private sortKey(column: EventColumn): (e: PolicyEvent) => string | number {
-    const notes = (e: PolicyEvent) => this.store.events.notesOf(e.id).length
-    switch (column) {
-      case 'date':
-        return (e) => e.date
-      case 'noteCount':
-        return notes
-      case 'category':
-        return (e) => categoryLabel(e.category).toLowerCase()
-      case 'companies':
-        return (e) => e.companies.map((c) => companyLabel(this.store.companies.get(c), c)).join(', ').toLowerCase()
-      case 'tags':
-      case 'sources':
-        return (e) => e[column].join(', ').toLowerCase()
-      case 'updatedAt':
-        return (e) => e.updatedAt
-      default:
-        return (e) => e[column].toLowerCase()
-    }
-  }
-}
-
-function filterPredicate(f: EventFilters, noteCount: (e: PolicyEvent) => number): ((e: PolicyEvent) => boolean) | null {
-  const tests: ((e: PolicyEvent) => boolean)[] = []
-  const contains = (needle: string | undefined, get: (e: PolicyEvent) => string) => {
-    const n = needle?.trim().toLowerCase()
-    if (n) tests.push((e) => get(e).toLowerCase().includes(n))
-  }
-  if (f.date?.from) tests.push((e) => e.date >= f.date!.from!)
-  if (f.date?.to) tests.push((e) => e.date <= f.date!.to!)
-  contains(f.title, (e) => e.title)
-  contains(f.summary, (e) => e.summary)
-  contains(f.tags, (e) => e.tags.join(' '))
-  contains(f.sources, (e) => e.sources.join(' '))
-  if (f.category?.length) {
-    const set = new Set<string>(f.category)
-    tests.push((e) => set.has(e.category))
-  }
-  if (f.authority?.length) {
-    const set = new Set<string>(f.authority)
-    tests.push((e) => set.has(e.authority))
-  }
-  if (f.companies?.length) {
-    const set = new Set(f.companies)
-    tests.push((e) => e.companies.some((c) => set.has(c)))
-  }
-  if (f.noteCount?.min !== undefined) tests.push((e) => noteCount(e) >= f.noteCount!.min!)
-  if (f.noteCount?.max !== undefined) tests.push((e) => noteCount(e) <= f.noteCount!.max!)
-  if (tests.length === 0) return null
-  return (e) => tests.every((t) => t(e))
 }
