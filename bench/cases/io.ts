@@ -64,26 +64,34 @@ export async function import1m(core: Core): Promise<BenchResult> {
 
 export async function exportEvents(core: Core): Promise<BenchResult> {
   const handlers = createHandlers(core, cliHooks)
-  // The same rows the report holds, as Papa.unparse takes them (it neutralises nothing).
-  const events = core.events.list({ sort: { column: 'date', desc: false } })
-  const rows = events.map((e) => {
-    const notes = core.notes.chronological(e.id)
-    return [
-      e.id,
-      e.date,
-      e.title,
-      e.category,
-      e.authority,
-      e.companies.map((c) => companyLabel(core.store.companies.get(c), c)).join('; '),
-      e.tags.join('; '),
-      e.summary,
-      e.sources.join('; '),
-      notes.length,
-      notes.map((n) => n.text).join('\n\n')
-    ]
-  })
   const header = ['id', 'date', 'title', 'category', 'authority', 'companies', 'tags', 'summary', 'sources', 'note_count', 'notes']
-  const baseline = await best(3, () => Papa.unparse({ fields: header, data: rows }))
+  // The same rows, as Papa.unparse takes them (it neutralises nothing). Both sides gather the rows
+  // from the workspace and write the whole file; the baseline's writer is Papa's.
+  const rowsOf = () =>
+    core.events.list({ sort: { column: 'date', desc: false } }).map((e) => {
+      const notes = core.notes.chronological(e.id)
+      return [
+        e.id,
+        e.date,
+        e.title,
+        e.category,
+        e.authority,
+        e.companies.map((c) => companyLabel(core.store.companies.get(c), c)).join('; '),
+        e.tags.join('; '),
+        e.summary,
+        e.sources.join('; '),
+        notes.length,
+        notes.map((n) => n.text).join('\n\n')
+      ]
+    })
+  const rows = rowsOf()
+  let unparseOnly = Infinity
+  const baseline = await best(3, () => {
+    const built = rowsOf()
+    const t0 = performance.now()
+    Papa.unparse({ fields: header, data: built })
+    unparseOnly = Math.min(unparseOnly, performance.now() - t0)
+  })
   let size = 0
   const value = await best(3, async () => {
     const res = await call(handlers, 'reports:export', { report: 'events' })
@@ -94,10 +102,10 @@ export async function exportEvents(core: Core): Promise<BenchResult> {
     what: 'export the 100k-event report with notes, formulas neutralised',
     value,
     unit: 'ms',
-    baseline: 'Papa.unparse of the same rows',
+    baseline: 'the same rows gathered, then Papa.unparse',
     baseline_value: baseline,
     target: '<= 1 x baseline',
     met: value <= baseline,
-    note: `${(size / 1e6).toFixed(0)} MB of CSV`
+    note: `${(size / 1e6).toFixed(0)} MB of CSV, ${rows.length} rows; Papa.unparse alone: ${unparseOnly.toFixed(0)} ms`
   })
 }

@@ -11,8 +11,13 @@
  * parses every file against the store's schema, before anything on disk changes.
  */
 import { createHash } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
-import { gunzip, gzip } from 'node:zlib'
+import { createGzip, gunzip } from 'node:zlib'
+import { syncDir, tempPathFor } from '../store/files'
 import { z } from 'zod'
 import type { BackupInfo } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
@@ -23,7 +28,6 @@ import { META_FILE, SCHEMA_VERSION, SERIES_DIR, SERIES_NAME, SHARD_DIR, SHARD_NA
 export const BACKUP_FORMAT = 'capwatch-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
-const gzipAsync = promisify(gzip)
 const gunzipAsync = promisify(gunzip)
 
 const headerSchema = z.object({
@@ -42,18 +46,65 @@ export interface BackupContents {
   files: StoreFile[]
 }
 
-export async function encodeBackup(files: StoreFile[], info: { createdAt: string; reason: BackupInfo['reason']; app: string }): Promise<Buffer> {
-  const header: BackupHeader = {
+export interface BackupInfoLine {
+  createdAt: string
+  reason: BackupInfo['reason']
+  app: string
+}
+
+/**
+ * Write a backup of the files under `dir` (a snapshot, see Store.snapshot) to `out`, streaming:
+ * a large workspace is hashed, then compressed file by file, never held in memory at once.
+ * The archive is written to a temp file, fsync'd and renamed: `out` is whole or absent.
+ */
+export async function writeBackupFile(dir: string, files: string[], out: string, info: BackupInfoLine): Promise<number> {
+  const listed: BackupHeader['files'] = []
+  for (const path of files) {
+    const hash = createHash('sha256')
+    let bytes = 0
+    for await (const chunk of createReadStream(join(dir, path))) {
+      hash.update(chunk as Buffer)
+      bytes += (chunk as Buffer).length
+    }
+    listed.push({ path, bytes, sha256: hash.digest('hex') })
+  }
+  const header = headerOf(info, listed)
+  const tmp = tempPathFor(out)
+  try {
+    await mkdir(dirname(out), { recursive: true })
+    await pipeline(
+      (async function* () {
+        yield Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')
+        for (const path of files) yield* createReadStream(join(dir, path))
+      })(),
+      createGzip(),
+      createWriteStream(tmp, { mode: 0o600 })
+    )
+    const fh = await open(tmp, 'r+')
+    try {
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+    await rename(tmp, out)
+    await syncDir(dirname(out))
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => {})
+    throw e
+  }
+  return (await stat(out)).size
+}
+
+function headerOf(info: BackupInfoLine, files: BackupHeader['files']): BackupHeader {
+  return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     schemaVersion: SCHEMA_VERSION,
     createdAt: info.createdAt,
     reason: info.reason,
     app: info.app,
-    files: files.map((f) => ({ path: f.file, bytes: f.data.length, sha256: sha256(f.data) }))
+    files
   }
-  const head = Buffer.from(`${JSON.stringify(header)}\n`, 'utf8')
-  return gzipAsync(Buffer.concat([head, ...files.map((f) => f.data)]))
 }
 
 /** Unpack and verify a backup; any damage is an ApiError('corrupt') naming `label` and what is wrong. */

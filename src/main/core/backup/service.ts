@@ -4,21 +4,24 @@
  * was made, so listing them needs no unpacking. Automatic ones rotate (the 7 newest of each kind
  * are kept); manual ones are never deleted by Capwatch.
  */
-import { readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
 import { basename, join, resolve } from 'node:path'
 import type { BackupInfo } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import type { Core } from '../core'
-import { atomicWrite, isCode, listDir } from '../store/files'
+import { isCode, listDir } from '../store/files'
 import { BACKUP_DIR } from '../store/schema'
 import { listLiveFiles } from '../store/layout'
 import { APP_VERSION } from '../version'
-import { decodeBackup, encodeBackup } from './archive'
+import { decodeBackup, writeBackupFile } from './archive'
 
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|manual|before-restore|before-migration)(?:-(\d+))?\.capwatch-backup\.gz$/
 const DAY_MS = 24 * 60 * 60 * 1000
 /** How many automatic backups of each kind are kept. */
 export const KEEP = 7
+/** Hard-link snapshots being archived (dot-named: never listed as backups, never live files). */
+const SNAPSHOT_PREFIX = '.snapshot-'
 
 export interface CreatedBackup extends BackupInfo {
   /** Where it was written. */
@@ -113,16 +116,25 @@ export class BackupService {
   }
 
   private async write(reason: BackupInfo['reason'], out?: string): Promise<CreatedBackup> {
-    const files = await this.core.store.snapshot()
-    const createdAt = this.core.now().toISOString()
-    const bytes = await encodeBackup(files, { createdAt, reason, app: APP_VERSION })
-    const path = out ? resolve(out) : await this.freshPath(createdAt, reason)
+    // Links to the live files, taken in an instant between writes; compressed after, while the
+    // analyst keeps working. Snapshot folders left by a crash are swept first.
+    await mkdir(this.dir, { recursive: true })
+    for (const stale of (await listDir(this.dir)).filter((n) => n.startsWith(SNAPSHOT_PREFIX))) await rm(join(this.dir, stale), { recursive: true, force: true })
+    const snap = join(this.dir, `${SNAPSHOT_PREFIX}${randomBytes(4).toString('hex')}`)
     try {
-      await atomicWrite(path, bytes)
-    } catch (e) {
-      throw new ApiError('io', `Could not write the backup ${path}: ${(e as Error).message}`)
+      const files = await this.core.store.snapshot(snap)
+      const createdAt = this.core.now().toISOString()
+      const path = out ? resolve(out) : await this.freshPath(createdAt, reason)
+      let bytes: number
+      try {
+        bytes = await writeBackupFile(snap, files, path, { createdAt, reason, app: APP_VERSION })
+      } catch (e) {
+        throw new ApiError('io', `Could not write the backup ${path}: ${(e as Error).message}`)
+      }
+      return { id: basename(path), createdAt, reason, bytes, path }
+    } finally {
+      await rm(snap, { recursive: true, force: true })
     }
-    return { id: basename(path), createdAt, reason, bytes: bytes.length, path }
   }
 
   private async freshPath(createdAt: string, reason: BackupInfo['reason']): Promise<string> {

@@ -16,12 +16,19 @@ export function isCjk(c: number): boolean {
 }
 
 /** Characters that are part of a word: ASCII letters and digits, and non-ASCII letters. */
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)
   // Punctuation and symbol blocks separate words; other non-ASCII characters (é, ß, Ж…) are letters.
   if ((c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff0f)) return false
   if (c === 0xa0 || (c >= 0xa1 && c <= 0xbf) || c === 0xd7 || c === 0xf7) return false
   return !isCjk(c)
+}
+
+/** FNV-1a of a word's characters: the vocabulary's hash (word-index.ts computes it while scanning). */
+export function wordHash(word: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193)
+  return h >>> 0
 }
 
 /** Call `emit` with every word of `text` (already lower-cased by the caller). */

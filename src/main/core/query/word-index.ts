@@ -8,7 +8,7 @@
  * so a dirty event found by the index is checked against its current text. After many edits the
  * index is rebuilt from scratch.
  */
-import { eachWord, isCjk, words } from './tokens'
+import { eachWord, isCjk, isWordChar, wordHash, words } from './tokens'
 
 interface Postings {
   nums: Int32Array
@@ -21,35 +21,102 @@ interface Postings {
 export type TextOf = (num: number) => string | null
 
 export class WordIndex {
-  private vocab = new Map<string, Postings>()
-  /** Vocabulary in sorted order for prefix ranges; words added since the last sort are in `fresh`. */
-  private sorted: string[] = []
-  private fresh: string[] = []
+  /**
+   * The vocabulary: an open-addressing hash table (slot -> word id, -1 empty) over `vocab`, so
+   * that indexing 100k events looks words up by position in their text, without a substring and
+   * a string hash per occurrence.
+   */
+  private slots = new Int32Array(1 << 16).fill(-1)
+  private vocab: string[] = []
+  private hashes: number[] = []
+  private postings: Postings[] = []
+  /** Word ids in word order for prefix ranges; ids added since the last sort are in `fresh`. */
+  private sorted: number[] = []
+  private fresh: number[] = []
   private dirty = new Set<number>()
 
   constructor(private readonly textOf: TextOf) {}
 
-  /** Index an event's text (on build and after an edit). */
+  /**
+   * Index an event's text (on build and after an edit). The scan is scanWords() inlined: this
+   * loop runs over every character of the workspace when the index is built.
+   */
   add(num: number, text: string, edited: boolean): void {
     if (edited) this.dirty.add(num)
-    eachWord(text, (w) => {
-      let p = this.vocab.get(w)
-      if (!p) {
+    const n = text.length
+    let start = -1
+    let h = 0
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 32
+      if (isWordChar(c)) {
+        if (start < 0) {
+          start = i
+          h = 0x811c9dc5
+        }
+        h = Math.imul(h ^ c, 0x01000193)
+        continue
+      }
+      if (start >= 0) {
+        this.post(this.wordId(text, start, i, h >>> 0), num)
+        start = -1
+      }
+      if (c >= 0x3040 && isCjk(c)) this.post(this.wordId(text, i, i + 1, Math.imul(0x811c9dc5 ^ c, 0x01000193) >>> 0), num)
+    }
+  }
+
+  private post(id: number, num: number): void {
+    const p = this.postings[id]
+    if (p.last === num) return
+    p.last = num
+    if (p.length === p.nums.length) {
+      const grown = new Int32Array(p.nums.length * 2)
+      grown.set(p.nums)
+      p.nums = grown
+    }
+    p.nums[p.length++] = num
+  }
+
+  /** The id of the word text[start, end), added to the vocabulary when new. */
+  private wordId(text: string, start: number, end: number, hash: number): number {
+    const mask = this.slots.length - 1
+    const len = end - start
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[i]
+      if (id < 0) {
         // A copy, not a slice: a slice would keep the whole text it was cut from alive.
-        const key = copyString(w)
-        p = { nums: new Int32Array(4), length: 0, last: -1 }
-        this.vocab.set(key, p)
-        this.fresh.push(key)
+        const word = copyString(text.slice(start, end))
+        const newId = this.vocab.length
+        this.vocab.push(word)
+        this.hashes.push(hash)
+        this.postings.push({ nums: new Int32Array(4), length: 0, last: -1 })
+        this.fresh.push(newId)
+        this.slots[i] = newId
+        if (this.vocab.length * 2 > this.slots.length) this.grow()
+        return newId
       }
-      if (p.last === num) return
-      p.last = num
-      if (p.length === p.nums.length) {
-        const grown = new Int32Array(p.nums.length * 2)
-        grown.set(p.nums)
-        p.nums = grown
-      }
-      p.nums[p.length++] = num
-    })
+      if (this.hashes[id] === hash && sameChars(this.vocab[id], text, start, len)) return id
+    }
+  }
+
+  private find(word: string): Postings | undefined {
+    const hash = wordHash(word)
+    const mask = this.slots.length - 1
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const id = this.slots[i]
+      if (id < 0) return undefined
+      if (this.hashes[id] === hash && this.vocab[id] === word) return this.postings[id]
+    }
+  }
+
+  private grow(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1)
+    const mask = slots.length - 1
+    for (let id = 0; id < this.vocab.length; id++) {
+      let i = this.hashes[id] & mask
+      while (slots[i] >= 0) i = (i + 1) & mask
+      slots[i] = id
+    }
+    this.slots = slots
   }
 
   /** Events edited since the index was built: when there are many, a rebuild pays off. */
@@ -121,29 +188,38 @@ export class WordIndex {
 
   private eachPrefixMatch(prefix: string, exact: boolean, visit: (p: Postings) => void): void {
     if (exact) {
-      const p = this.vocab.get(prefix)
+      const p = this.find(prefix)
       if (p) visit(p)
       return
     }
     if (this.fresh.length > 4096) this.resort()
     const s = this.sorted
+    const v = this.vocab
     let lo = 0
     let hi = s.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (s[mid] < prefix) lo = mid + 1
+      if (v[s[mid]] < prefix) lo = mid + 1
       else hi = mid
     }
-    for (let i = lo; i < s.length && s[i].startsWith(prefix); i++) visit(this.vocab.get(s[i])!)
-    for (const w of this.fresh) if (w.startsWith(prefix)) visit(this.vocab.get(w)!)
+    for (let i = lo; i < s.length && v[s[i]].startsWith(prefix); i++) visit(this.postings[s[i]])
+    for (const id of this.fresh) if (v[id].startsWith(prefix)) visit(this.postings[id])
   }
 
   /** Sort the vocabulary (after a build, and when many new words arrived). */
   resort(): void {
     if (this.fresh.length === 0) return
-    this.sorted = this.sorted.concat(this.fresh).sort()
+    const v = this.vocab
+    this.sorted = this.sorted.concat(this.fresh).sort((a, b) => (v[a] < v[b] ? -1 : v[a] > v[b] ? 1 : 0))
     this.fresh = []
   }
+}
+
+/** word === text.slice(start, start + len), without the slice (words are short). */
+function sameChars(word: string, text: string, start: number, len: number): boolean {
+  if (word.length !== len) return false
+  for (let k = 0; k < len; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false
+  return true
 }
 
 function copyString(s: string): string {

@@ -3,8 +3,8 @@
  * and the series files. Everything else (lock, corrupt/, backups/, migrations/, temp files) is
  * housekeeping that backups skip and restores leave alone.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { copyFile, link, mkdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { isTempFile, listDir } from './files'
 import { CORRUPT_DIR, META_FILE, SERIES_DIR, SERIES_NAME, SHARD_DIR, SHARD_NAME } from './schema'
 
@@ -29,15 +29,33 @@ export async function listLiveFiles(dataDir: string): Promise<string[]> {
 }
 
 /**
- * Read the workspace as it is on disk. Series files come from the meta's index (a file it does not
- * name is not part of the workspace); without a readable meta, every series file is kept.
+ * Hard-link the live files into `target` (same relative paths) and name them. Writes replace files
+ * by renaming a new file over them, so a link keeps the bytes as they were: taken while no write
+ * runs, the links are a consistent snapshot that costs no copy and no memory. Where links are
+ * refused (another filesystem), the file is copied.
  */
-export async function readLiveFiles(dataDir: string): Promise<StoreFile[]> {
-  const files: StoreFile[] = []
+export async function linkLiveFiles(dataDir: string, target: string): Promise<string[]> {
+  const files = await liveFileNames(dataDir)
+  for (const file of files) {
+    const to = join(target, file)
+    await mkdir(dirname(to), { recursive: true })
+    try {
+      await link(join(dataDir, file), to)
+    } catch {
+      await copyFile(join(dataDir, file), to)
+    }
+  }
+  return files
+}
+
+/**
+ * The live files. Series files come from the meta's index (a file it does not name is not part
+ * of the workspace); without a readable meta, every series file is kept.
+ */
+async function liveFileNames(dataDir: string): Promise<string[]> {
   let seriesNamed: Set<string> | null = null
   const metaBytes = await readFile(join(dataDir, META_FILE)).catch(() => null)
   if (metaBytes) {
-    files.push({ file: META_FILE, data: metaBytes })
     try {
       const meta = JSON.parse(metaBytes.toString('utf8')) as { series?: { file?: unknown }[] }
       if (Array.isArray(meta.series)) seriesNamed = new Set(meta.series.map((s) => String(s?.file)))
@@ -46,14 +64,7 @@ export async function readLiveFiles(dataDir: string): Promise<StoreFile[]> {
     }
   }
   const series = (await listSeriesFiles(dataDir)).filter((f) => !seriesNamed || seriesNamed.has(f))
-  const rest = [...(await listShardFiles(dataDir)), ...series]
-  // A few reads at a time: fast on a large workspace without holding hundreds of descriptors.
-  for (let i = 0; i < rest.length; i += 16) {
-    const chunk = rest.slice(i, i + 16)
-    const datas = await Promise.all(chunk.map((file) => readFile(join(dataDir, file))))
-    chunk.forEach((file, j) => files.push({ file, data: datas[j] }))
-  }
-  return files
+  return [...(metaBytes ? [META_FILE] : []), ...(await listShardFiles(dataDir)), ...series]
 }
 
 /** The newest meta file set aside at an earlier start, if any (its path in corrupt/). */

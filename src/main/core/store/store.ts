@@ -26,7 +26,7 @@ import { EventRepo } from './event-repo'
 import { SeriesRepo } from './series-repo'
 import { WriteQueue } from './write-queue'
 import { quickShardCheck } from './shard-check'
-import { findQuarantinedMeta, hasQuarantinedFiles, listLiveFiles, listShardFiles, readLiveFiles, type StoreFile } from './layout'
+import { findQuarantinedMeta, hasQuarantinedFiles, listLiveFiles, listShardFiles, linkLiveFiles, type StoreFile } from './layout'
 
 export type { StoreFile } from './layout'
 
@@ -330,10 +330,13 @@ export class Store {
 
   // ---- whole-workspace operations (backup and restore) -------------------------------------------
 
-  /** The live files as they are on disk, read while no write runs: a consistent snapshot. */
-  snapshot(): Promise<StoreFile[]> {
+  /**
+   * A consistent snapshot of the live files, as hard links under `target` (taken while no write
+   * runs; see linkLiveFiles). Returns their paths relative to the data directory and `target`.
+   */
+  snapshot(target: string): Promise<string[]> {
     if (this.closed) throw new ApiError('unavailable', 'The store is closed')
-    return this.queue.exclusive(() => readLiveFiles(this.dataDir))
+    return this.queue.exclusive(() => linkLiveFiles(this.dataDir, target))
   }
 
   /**
