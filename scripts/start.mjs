@@ -18,8 +18,9 @@ if (!bin && process.env.CAPWATCH_NO_ELECTRON_DOWNLOAD !== '1') {
   const installer = electronInstaller()
   if (installer) {
     console.error('start: the Electron binary is not installed yet; trying to download it (first launch only)…')
-    run(process.execPath, [installer], { timeout: 180_000, env: { ...process.env } })
+    const got = run(process.execPath, [installer], { timeout: 180_000, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' })
     bin = electronBinary()
+    if (!bin) console.error(`start: the download failed: ${(got.stderr || got.error?.message || '').trim().split('\n')[0] || 'no reason given'}`)
   }
 }
 const hasDisplay = process.platform !== 'linux' || !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
