@@ -1,10 +1,13 @@
 /** The left navigation: one entry per screen of the registry, plus where the data lives. */
+import { useState } from 'react'
 import type { AppInfo } from '../../../shared/api'
 import { SCREENS } from '../screens/registry'
 import { useNavigation } from './navigation'
+import { BackupsDialog } from './BackupsDialog'
 
 export function Sidebar({ info }: { info: AppInfo | null }) {
   const nav = useNavigation()
+  const [backups, setBackups] = useState(false)
   return (
     <aside className="sidebar">
       <div className="brand">
@@ -24,6 +27,10 @@ export function Sidebar({ info }: { info: AppInfo | null }) {
           </button>
         ))}
       </nav>
+      <button type="button" className="nav-item sidebar-backups" onClick={() => setBackups(true)}>
+        Backups…
+      </button>
+      {backups && <BackupsDialog onClose={() => setBackups(false)} />}
       {info && (
         <footer className="sidebar-footer" title={info.dataDir}>
           <span>v{info.version}</span>

@@ -1,0 +1,29 @@
+/**
+ * Backups on demand from the app: the analyst makes one, changes something, restores it, and the
+ * workspace is back as it was (the state before the restore kept as a safety backup).
+ */
+import { test, expect, waitReady } from '../support/fixtures'
+
+test('back up now, change an event, restore the backup', async ({ app }) => {
+  await app.getByRole('button', { name: 'Backups…' }).click()
+  const dialog = app.getByRole('dialog', { name: 'Backups' })
+  await dialog.getByRole('button', { name: 'Back up now' }).click()
+  await expect(dialog.getByRole('cell', { name: 'Made by you' })).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).first().click()
+
+  // Delete the first event, so the restore has something to bring back.
+  const count = app.getByText(/of \d+ events/)
+  const before = await count.textContent()
+  await app.getByRole('gridcell').first().click()
+  await app.getByRole('button', { name: 'Delete', exact: true }).click()
+  await expect(count).not.toHaveText(before!)
+
+  await app.getByRole('button', { name: 'Backups…' }).click()
+  await app.getByRole('dialog', { name: 'Backups' }).getByRole('button', { name: /^Restore the backup of/ }).first().click()
+  await app.getByRole('dialog', { name: 'Restore backup' }).getByRole('button', { name: 'Restore' }).click()
+  await waitReady(app)
+  await expect(app.getByText(/of \d+ events/)).toHaveText(before!)
+
+  await app.getByRole('button', { name: 'Backups…' }).click()
+  await expect(app.getByRole('dialog', { name: 'Backups' }).getByRole('cell', { name: 'Before a restore' })).toBeVisible()
+})

@@ -1,0 +1,122 @@
+/**
+ * Backups, on demand: the list of backups the core keeps (daily ones rotate, manual ones stay),
+ * a button to make one now, and a restore for each (the current state is kept as a safety
+ * backup first, by the core).
+ */
+import { useCallback, useEffect, useState } from 'react'
+import type { BackupInfo } from '../../../shared/api'
+import { api } from '../api/client'
+import { ConfirmDialog } from '../components/ConfirmDialog'
+import { Dialog } from '../components/Dialog'
+import { errorText } from '../components/error-text'
+import { formatDateTime } from '../components/format'
+
+const REASONS: Record<BackupInfo['reason'], string> = {
+  daily: 'Daily',
+  manual: 'Made by you',
+  'before-restore': 'Before a restore',
+  'before-migration': 'Before an update'
+}
+
+export function BackupsDialog({ onClose }: { onClose: () => void }) {
+  const [list, setList] = useState<BackupInfo[] | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  const [busy, setBusy] = useState(false)
+  const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const refresh = useCallback(() => {
+    api['backup:list']({}).then(setList, setError)
+  }, [])
+  useEffect(refresh, [refresh])
+
+  const backUp = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      await api['backup:create']({})
+      refresh()
+    } catch (e) {
+      setError(e)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  // The confirmation is a sibling, not a child: a dialog's form inside another's would submit the outer one.
+  return (
+    <>
+      <Dialog
+        title="Backups"
+        onClose={onClose}
+        className="backups-dialog"
+        footer={
+          <>
+            <button type="button" className="btn" onClick={onClose}>
+              Close
+            </button>
+            <button type="button" className="btn btn-primary" onClick={() => void backUp()} disabled={busy}>
+              {busy ? 'Backing up…' : 'Back up now'}
+            </button>
+          </>
+        }
+      >
+        <p className="muted">Capwatch backs up your workspace once a day and keeps the last seven daily backups. Backups you make stay until you delete them.</p>
+        {error !== null && (
+          <p className="field-error" role="alert">
+            {errorText(error)}
+          </p>
+        )}
+        {list === null ? (
+          <p className="muted">Loading…</p>
+        ) : list.length === 0 ? (
+          <p>No backups yet.</p>
+        ) : (
+          <table className="backups-table">
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">Why</th>
+                <th scope="col" className="num">
+                  Size
+                </th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((b) => (
+                <tr key={b.id}>
+                  <td>{formatDateTime(b.createdAt)}</td>
+                  <td>{REASONS[b.reason]}</td>
+                  <td className="num">{(b.bytes / 1e6).toFixed(1)} MB</td>
+                  <td>
+                    <button type="button" className="btn btn-small" aria-label={`Restore the backup of ${formatDateTime(b.createdAt)}`} onClick={() => setRestoring(b)}>
+                      Restore…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Dialog>
+      {restoring && (
+        <ConfirmDialog
+          title="Restore backup"
+          confirmLabel="Restore"
+          onClose={() => setRestoring(null)}
+          onConfirm={async () => {
+            await api['backup:restore']({ id: restoring.id })
+            // Every screen reads from the restored store: start over.
+            window.location.reload()
+          }}
+        >
+          <p>
+            Replace the current workspace with the backup of <strong>{formatDateTime(restoring.createdAt)}</strong>? The current state is kept
+            as a safety backup first.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  )
+}
