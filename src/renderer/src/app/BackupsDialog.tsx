@@ -18,6 +18,10 @@ const REASONS: Record<BackupInfo['reason'], string> = {
   'before-migration': 'Before an update'
 }
 
+function size(bytes: number): string {
+  return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} KB` : `${(bytes / 1e6).toFixed(1)} MB`
+}
+
 export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const [list, setList] = useState<BackupInfo[] | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -88,7 +92,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
                 <tr key={b.id}>
                   <td>{formatDateTime(b.createdAt)}</td>
                   <td>{REASONS[b.reason]}</td>
-                  <td className="num">{(b.bytes / 1e6).toFixed(1)} MB</td>
+                  <td className="num">{size(b.bytes)}</td>
                   <td>
                     <button type="button" className="btn btn-small" aria-label={`Restore the backup of ${formatDateTime(b.createdAt)}`} onClick={() => setRestoring(b)}>
                       Restore…

@@ -4,7 +4,9 @@
  *   mostly rewrites text;
  * - cells are absolutely placed from per-column CSS variables (left, width) set on the grid, so a
  *   row needs no grid or flex layout, and resizing a column restyles rows without rendering them;
- * - text sits directly in the cell (no wrapper), and a row still loading is one placeholder cell;
+ * - text sits directly in the cell (no wrapper); a row still loading keeps the same cells, empty
+ *   (its skeleton is drawn by CSS), so a page arriving fills cells in place instead of replacing
+ *   one placeholder element with ten cells, and back again when the element is reused;
  * - clicks are handled once on the grid body (by data-index and data-col), not per cell.
  */
 import { memo, type CSSProperties } from 'react'
@@ -42,29 +44,21 @@ export function columnStyle(id: string): CSSProperties {
 }
 
 function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, selected, editor, onDismissError }: Props<R>) {
-  const position = { transform: `translateY(${top}px)` }
-  if (row === undefined) {
-    return (
-      <div role="row" aria-rowindex={index + rowIndexBase} aria-busy="true" data-index={index} className="grid-row is-placeholder" style={position}>
-        <div role="gridcell" aria-colspan={columns.length} className="grid-cell placeholder-cell">
-          <span className="skeleton" />
-        </div>
-      </div>
-    )
-  }
+  const loading = row === undefined
   return (
     <div
       role="row"
       aria-rowindex={index + rowIndexBase}
-      aria-selected={selected}
+      aria-busy={loading || undefined}
+      aria-selected={loading ? undefined : selected}
       data-index={index}
-      className={`grid-row ${selected ? 'is-selected' : ''} ${ui?.editingCol || ui?.error ? 'is-raised' : ''}`}
-      style={position}
+      className={`grid-row ${loading ? 'is-placeholder' : selected ? 'is-selected' : ''} ${ui?.editingCol || ui?.error ? 'is-raised' : ''}`}
+      style={{ transform: `translateY(${top}px)` }}
     >
       {columns.map((c, ci) => {
         const active = ui?.activeCol === c.id
-        const editing = ui?.editingCol === c.id && c.edit && editor
-        const error = ui?.error?.col === c.id ? ui.error.message : null
+        const editing = !loading && ui?.editingCol === c.id && c.edit && editor
+        const error = !loading && ui?.error?.col === c.id ? ui.error.message : null
         const open = editing || error
         return (
           <div
@@ -79,9 +73,9 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, s
             data-col={c.id}
             className={`grid-cell ${c.className ?? ''} ${c.align === 'end' ? 'is-end' : ''} ${active ? 'is-active' : ''} ${open ? 'is-open' : ''}`}
             style={columnStyle(c.id)}
-            title={!open && c.title ? c.title(row) : undefined}
+            title={!loading && !open && c.title ? c.title(row) : undefined}
           >
-            {editing ? (
+            {loading ? null : editing ? (
               <div className={c.edit!.popup ? 'cell-editor cell-editor-popup' : 'cell-editor'}>
                 {c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}
               </div>

@@ -4,9 +4,48 @@ import type { EventQuery } from '../../../../shared/api'
 import { api } from '../../api/client'
 import { EventPager, type PagerState } from './event-pager'
 
+type Subscribe = (listener: () => void) => () => void
+
+/**
+ * React hears of the pager's changes at most once per frame. While the analyst flings through
+ * the table, pages keep arriving for rows that are already scrolled past; rendering each arrival
+ * at once costs a layout of rows that the next scroll frame replaces before they are painted.
+ * Deferred to the next frame, an arrival is drawn together with that frame's scroll (the grid reads
+ * rows from the pager directly), so each frame lays rows out once.
+ */
+function oncePerFrame(subscribe: Subscribe): Subscribe {
+  return (listener) => {
+    let raf = 0
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const cancel = () => {
+      cancelAnimationFrame(raf)
+      clearTimeout(timer)
+      raf = 0
+      timer = undefined
+    }
+    const flush = () => {
+      cancel()
+      listener()
+    }
+    const unsubscribe = subscribe(() => {
+      if (timer !== undefined) return
+      raf = requestAnimationFrame(flush)
+      // A hidden window runs no animation frames: its state still catches up.
+      timer = setTimeout(flush, 100)
+    })
+    return () => {
+      cancel()
+      unsubscribe()
+    }
+  }
+}
+
 export function useEventPager(query: EventQuery): { pager: EventPager; state: PagerState } {
-  const [pager] = useState(() => new EventPager((q, offset, limit) => api['events:query']({ ...q, offset, limit })))
-  const state = useSyncExternalStore(pager.subscribe, pager.getState)
+  const [{ pager, subscribe }] = useState(() => {
+    const pager = new EventPager((q, offset, limit) => api['events:query']({ ...q, offset, limit }))
+    return { pager, subscribe: oncePerFrame(pager.subscribe) }
+  })
+  const state = useSyncExternalStore(subscribe, pager.getState)
   const key = JSON.stringify(query)
   useEffect(() => {
     pager.setQuery(JSON.parse(key) as EventQuery)
