@@ -135,7 +135,7 @@ async function uiTableAndMemory(ctx: CaseContext): Promise<BenchResult[]> {
       met: first <= 1500
     }),
     result({
-      id: 'ui.scroll',
+      id: 'ui.table.scroll',
       what: `scroll through all rows (${scroll.frames} frames): longest frame`,
       value: scroll.worst,
       unit: 'ms',
@@ -181,7 +181,9 @@ async function uiChart(ctx: CaseContext): Promise<BenchResult> {
         }),
       { screen, ready, count }
     )
-  const baseline = await measure('Events', '[role=gridcell]', 1)
+  // Baseline: switching to another table screen (Companies), the same click and wait.
+  const baseline = await measure('Companies', '[role=gridcell]', 1)
+  await measure('Events', '[role=gridcell]', 1)
   // Drawn: the 20 lines with their paths, then the next frame painted.
   const value = await measure('Charts', 'path.ch-line[d]', 20)
   const lines = await p.page.locator('path.ch-line').count()
@@ -195,7 +197,7 @@ async function uiChart(ctx: CaseContext): Promise<BenchResult> {
     what: `chart of 20 companies x 2,500 points, 100 markers, to drawn (${lines} lines, ${markers} markers)`,
     value,
     unit: 'ms',
-    baseline: 'switching to the events screen',
+    baseline: 'switching to the companies screen',
     baseline_value: baseline,
     target: '<= 400 ms',
     met: value <= 400 && lines >= 20 && markers >= eventDays
