@@ -182,8 +182,8 @@ async function uiChart(ctx: CaseContext): Promise<BenchResult> {
       { screen, ready, count }
     )
   // Baseline: switching to another table screen (Companies), the same click and wait.
-  const baseline = await measure('Companies', '[role=gridcell]', 1)
-  await measure('Events', '[role=gridcell]', 1)
+  const baseline = await measure('Companies', 'section[aria-label="Companies"] [role=gridcell]', 1)
+  await measure('Events', 'section[aria-label="Events"] [role=gridcell]', 1)
   // Drawn: the 20 lines with their paths, then the next frame painted.
   const value = await measure('Charts', 'path.ch-line[d]', 20)
   const lines = await p.page.locator('path.ch-line').count()
