@@ -12,7 +12,9 @@ export type ValueKind = (typeof VALUE_KINDS)[number]
 export const importSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), name: z.string().min(1).max(500), text: z.string().max(512 * 1024 * 1024) }).strict(),
   // Paths are accepted from the CLI and from the desktop's native open dialog only (see host).
-  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict()
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  // A file the browser uploaded as raw bytes to the host (POST /api/upload), by the id it got.
+  z.object({ kind: z.literal('upload'), id: z.string().min(1).max(100), name: z.string().min(1).max(500) }).strict()
 ])
 export type ImportSource = z.infer<typeof importSourceSchema>
 

@@ -23,6 +23,8 @@ export interface AdapterHooks {
    * the user picked in its open dialog. The browser host: never (the page uploads file contents).
    */
   allowPath(path: string): boolean
+  /** The browser host's uploaded files (raw bytes), by id; other adapters have none. */
+  readUpload?(id: string): { name: string; bytes: Uint8Array } | undefined
 }
 
 /** For adapters without native dialogs: the renderer's client uses a download / file input instead. */

@@ -8,7 +8,7 @@ import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { Core } from '../core/core'
-import { browserHooks, createHandlers } from '../core/handlers'
+import { browserAdapter } from './browser-adapter'
 import type { Handlers } from '../core/dispatch'
 import { startHost, type RunningHost } from './server'
 
@@ -37,8 +37,8 @@ export async function openTestHost(opts: { maxBodyBytes?: number; log?: (line: s
   await writeFile(secretFile, SECRET)
   const dataDir = join(dir, 'data')
   const core = await Core.open({ dataDir, adapter: 'test', log: () => {} })
-  const handlers = createHandlers(core, browserHooks)
-  const host = await startHost({ handlers, rendererDir, maxBodyBytes: opts.maxBodyBytes, log: opts.log ?? (() => {}) })
+  const { handlers, uploads } = browserAdapter(core)
+  const host = await startHost({ handlers, rendererDir, uploads, maxBodyBytes: opts.maxBodyBytes, log: opts.log ?? (() => {}) })
   return {
     dir,
     dataDir,

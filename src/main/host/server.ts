@@ -14,6 +14,7 @@ import { dispatch, type Handlers } from '../core/dispatch'
 import type { ApiErrorCode, ApiResponse } from '../../shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { readStatic } from './static-files'
+import type { Uploads } from './uploads'
 
 export interface HostOptions {
   handlers: Handlers
@@ -22,6 +23,8 @@ export interface HostOptions {
   token?: string
   /** Largest request body accepted (imports upload whole files). */
   maxBodyBytes?: number
+  /** Where `POST /api/upload` keeps files the page uploads for import; no uploads without it. */
+  uploads?: Uploads
   log?: (line: string) => void
 }
 
@@ -101,6 +104,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return sendJson(res, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token: open the URL printed by capwatch serve' } })
     }
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'invalid_input', message: 'API calls are POST' } })
+    if (url.pathname === '/api/upload' && opts.uploads) return handleUpload(req, res, url, opts.uploads)
     if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
       return sendJson(res, 415, { ok: false, error: { code: 'invalid_input', message: 'API calls send application/json' } })
     }
@@ -108,7 +112,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (Number.isFinite(declared) && declared > maxBody) return refuseTooLarge(req, res)
     let input: unknown
     try {
-      const body = await readBody(req, maxBody)
+      const body = (await readBody(req, maxBody)).toString('utf8')
       input = body.length ? JSON.parse(body) : undefined
     } catch (e) {
       if (e instanceof BodyTooLarge) return refuseTooLarge(req, res)
@@ -122,6 +126,21 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     }
     const result = await dispatch(opts.handlers, method, input, log)
     sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result)
+  }
+
+  /** A file's raw bytes, for an import: `POST /api/upload?name=…` answers {id, name, bytes}. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL, uploads: Uploads): Promise<void> {
+    const name = (url.searchParams.get('name') ?? '').slice(0, 500) || 'upload'
+    const declared = Number(req.headers['content-length'])
+    if (Number.isFinite(declared) && declared > maxBody) return refuseTooLarge(req, res)
+    let bytes: Buffer
+    try {
+      bytes = await readBody(req, maxBody)
+    } catch (e) {
+      if (e instanceof BodyTooLarge) return refuseTooLarge(req, res)
+      throw e
+    }
+    sendJson(res, 200, { ok: true, value: { id: uploads.put(name, bytes), name, bytes: bytes.length } })
   }
 
   function hasToken(req: IncomingMessage): boolean {
@@ -170,7 +189,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
 
 class BodyTooLarge extends Error {}
 
-function readBody(req: IncomingMessage, max: number): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -187,7 +206,7 @@ function readBody(req: IncomingMessage, max: number): Promise<string> {
       chunks.push(c)
     }
     req.on('data', onData)
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

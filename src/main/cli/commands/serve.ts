@@ -1,5 +1,5 @@
 import { startHost } from '../../host/server'
-import { browserHooks, createHandlers } from '../../core/handlers'
+import { browserAdapter } from '../../host/browser-adapter'
 import { rendererDir } from '../../paths'
 import type { CliCommand } from '../command'
 
@@ -13,11 +13,10 @@ export const serve: CliCommand = {
   longRunning: true,
   adapter: 'browser',
   async run({ options, out, err, core }) {
-    // The page gets the browser's hooks: no native dialogs, no reading of local paths.
-    const handlers = createHandlers(core, browserHooks)
+    const { handlers, uploads } = browserAdapter(core)
     const port = options.port === undefined ? 0 : Number(options.port)
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${String(options.port)}`)
-    const host = await startHost({ handlers, rendererDir: rendererDir(), port, log: err })
+    const host = await startHost({ handlers, rendererDir: rendererDir(), port, uploads, log: err })
     out(host.url)
     err(`serve: Capwatch workbench for ${core.dataDir} — open the URL above in a browser; Ctrl+C stops it.`)
     const stop = async () => {

@@ -32,6 +32,7 @@ export async function readSource(source: ImportSource, hooks: AdapterHooks, head
     const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text
     return { name: source.name, text, encoding: 'utf-8', size: text.length, partial: false }
   }
+  if (source.kind === 'upload') return readUpload(source, hooks, headOnly)
   const path = source.path
   const name = basename(path)
   if (!hooks.allowPath(path)) {
@@ -65,6 +66,24 @@ export async function readSource(source: ImportSource, hooks: AdapterHooks, head
   })
   const d = decodeFile(bytes)
   return { name, text: d.text, encoding: encodingLabel(d), size, partial: false }
+}
+
+/** Bytes the browser uploaded to the host: decoded here, like a file's, whatever their encoding. */
+function readUpload(source: { id: string; name: string }, hooks: AdapterHooks, headOnly: boolean): SourceText {
+  const upload = hooks.readUpload?.(source.id)
+  if (!upload) {
+    throw new ApiError('not_found', `${source.name}: the uploaded file is no longer here (uploads are kept briefly); choose it again`, {
+      file: source.name
+    })
+  }
+  const bytes = Buffer.from(upload.bytes.buffer, upload.bytes.byteOffset, upload.bytes.byteLength)
+  const headBytes = HEAD_CHARS * 2
+  if (headOnly && bytes.length > headBytes) {
+    const d = decodeBytes(bytes.subarray(0, headBytes), { partial: true })
+    return { name: source.name, text: d.text, encoding: encodingLabel(d), size: bytes.length, partial: true }
+  }
+  const d = decodeFile(bytes)
+  return { name: source.name, text: d.text, encoding: encodingLabel(d), size: bytes.length, partial: false }
 }
 
 /**

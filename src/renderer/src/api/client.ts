@@ -7,6 +7,8 @@ import { METHOD_NAMES, type ApiBridge, type ApiClient, type MethodName } from '.
 import { ApiError, type ApiResponse } from '../../../shared/errors'
 import type { CapwatchBridge } from '../../../shared/bridge'
 import type { MenuCommand } from '../../../shared/menu'
+import type { ImportSource } from '../../../shared/market'
+import { decodeBytes } from '../../../shared/encoding'
 
 declare global {
   interface Window {
@@ -63,13 +65,36 @@ function unwrap(bridge: ApiBridge): ApiClient {
 }
 
 const desktop = window.capwatch
-export const api: ApiClient = unwrap(desktop ? desktop.api : httpBridge(browserToken()))
+const token = desktop ? '' : browserToken()
+export const api: ApiClient = unwrap(desktop ? desktop.api : httpBridge(token))
+
+/**
+ * Send a file's bytes to the browser host for an import. A File is streamed by the browser as
+ * it is (no 60 MB string built and serialised on the page's thread), and the core decodes it
+ * like a file on disk (UTF-8, UTF-16, Latin-1).
+ */
+async function uploadFile(file: File): Promise<{ id: string; name: string }> {
+  let res: Response
+  try {
+    res = await fetch(`api/upload?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+      body: file
+    })
+  } catch {
+    throw new ApiError('io', 'The Capwatch host is not reachable: is `capwatch serve` still running?')
+  }
+  const body = (await res.json().catch(() => null)) as ApiResponse<{ id: string; name: string }> | null
+  if (!body) throw new ApiError('internal', `The host answered ${res.status} to the upload without a result`)
+  if (!body.ok) throw ApiError.fromBody(body.error)
+  return body.value
+}
 
 export interface PickedFile {
   name: string
   bytes: number
   /** The import source to hand to import:inspect / import:preview. */
-  source: { kind: 'path'; path: string } | { kind: 'text'; name: string; text: string }
+  source: ImportSource
 }
 
 /** What differs between the desktop app and a browser tab, behind one interface. */
@@ -116,7 +141,15 @@ export const platform = {
   }
 }
 
-/** A File from an <input type=file> or a drop, as an import source. */
+/**
+ * A File from an <input type=file> or a drop, as an import source: uploaded to the browser host;
+ * on the desktop (a dropped file) decoded here, whatever its encoding.
+ */
 export async function fileToPicked(file: File): Promise<PickedFile> {
-  return { name: file.name, bytes: file.size, source: { kind: 'text', name: file.name, text: await file.text() } }
+  if (!desktop) {
+    const { id, name } = await uploadFile(file)
+    return { name, bytes: file.size, source: { kind: 'upload', id, name } }
+  }
+  const text = decodeBytes(new Uint8Array(await file.arrayBuffer())).text
+  return { name: file.name, bytes: file.size, source: { kind: 'text', name: file.name, text } }
 }
