@@ -1,18 +1,8 @@
-/** A seeded PRNG (mulberry32): the same seed gives the same workspace on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { pick, seededRng } from '../src/shared/random'
 
-export function pick<T>(r: () => number, list: readonly T[]): T {
-  return list[Math.floor(r() * list.length)]
-}
+export { pick }
+/** The bench's generator: the same seed gives the same workspace on every machine. */
+export const rng = seededRng
 
 const WORDS = (
   'antitrust regulator fine platform data security review listing suspended market value yuan billion ' +

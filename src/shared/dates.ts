@@ -15,7 +15,8 @@ export function dayFromIso(iso: string): number {
   return y < 0 || mo < 0 || d < 0 ? NaN : dayFromParts(y, mo, d)
 }
 
-function digits(s: string, at: number, n: number): number {
+/** The decimal number in s[at, at + n), or -1 when any of those is not a digit. */
+export function digits(s: string, at: number, n: number): number {
   let v = 0
   for (let i = at; i < at + n; i++) {
     const c = s.charCodeAt(i) - 48

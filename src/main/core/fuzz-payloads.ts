@@ -5,21 +5,8 @@
  */
 import type { MethodName } from '../../shared/api'
 
-export type Rng = () => number
-
-/** mulberry32: tiny, fast, and the same sequence for the same seed on every machine. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-export const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]
+export { seededRng, pick, type Rng } from '../../shared/random'
+import { pick, type Rng } from '../../shared/random'
 
 // Longer than any bounded string of the contract (notes allow 100,000 characters).
 const HUGE = 'x'.repeat(256 * 1024)

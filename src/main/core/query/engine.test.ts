@@ -8,22 +8,13 @@ import { QueryEngine, type ParsedQuery } from './engine'
 import { words } from './tokens'
 import { EVENT_COLUMNS, type EventColumn } from '../../../shared/api'
 import type { PolicyEvent } from '../../../shared/domain'
-
-function seeded(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRng } from '../../../shared/random'
 
 const VOCAB = ['antitrust', 'Alibaba', 'ant', 'fine', 'finance', 'Tencent', 'tenure', 'data', 'DIDI', '腾讯', '罚款', 'e-CNY', '0700.HK', 'tax']
 const COMPANIES: Record<string, string> = { tc: 'Tencent 腾讯 0700.HK', ba: 'Alibaba 阿里巴巴 BABA' }
 
 function fixture(seed: number) {
-  const r = seeded(seed)
+  const r = seededRng(seed)
   const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]
   const phrase = (n: number) => Array.from({ length: n }, () => pick(VOCAB)).join(r() < 0.5 ? ' ' : ', ')
   const repo = new EventRepo(() => {})

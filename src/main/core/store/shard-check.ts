@@ -7,7 +7,7 @@
  * (an unusual but valid shard) or produces the precise message for the user.
  */
 import { AUTHORITIES, CATEGORIES } from '../../../shared/domain'
-import { dayFromIso, dayFromParts } from '../../../shared/dates'
+import { dayFromIso, dayFromParts, digits } from '../../../shared/dates'
 import type { Shard } from './schema'
 
 const CATEGORY = new Set<string>(CATEGORIES.map((c) => c[0]))
@@ -89,25 +89,15 @@ function isId(x: unknown): boolean {
 function isTimestamp(x: unknown): boolean {
   if (typeof x !== 'string' || x.length < 20 || x.length > 30 || x.charCodeAt(x.length - 1) !== 90 /* Z */) return false
   if (x[4] !== '-' || x[7] !== '-' || x[10] !== 'T' || x[13] !== ':' || x[16] !== ':') return false
-  const y = num(x, 0, 4)
-  const mo = num(x, 5, 2)
-  const d = num(x, 8, 2)
-  const h = num(x, 11, 2)
-  const mi = num(x, 14, 2)
-  const s = num(x, 17, 2)
+  const y = digits(x, 0, 4)
+  const mo = digits(x, 5, 2)
+  const d = digits(x, 8, 2)
+  const h = digits(x, 11, 2)
+  const mi = digits(x, 14, 2)
+  const s = digits(x, 17, 2)
   if (y < 0 || mo < 0 || d < 0 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return false
   if (Number.isNaN(dayFromParts(y, mo, d))) return false
   if (x.length === 20) return true
   if (x[19] !== '.' || x.length < 22) return false
-  return num(x, 20, x.length - 21) >= 0
-}
-
-function num(s: string, at: number, n: number): number {
-  let v = 0
-  for (let i = at; i < at + n; i++) {
-    const c = s.charCodeAt(i) - 48
-    if (c < 0 || c > 9) return -1
-    v = v * 10 + c
-  }
-  return v
+  return digits(x, 20, x.length - 21) >= 0
 }

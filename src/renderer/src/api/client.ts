@@ -97,6 +97,22 @@ export interface PickedFile {
   source: ImportSource
 }
 
+/**
+ * Hand a file to the browser's download (from a blob: URL made on the page: nothing leaves the
+ * machine). In the desktop app the download asks where to save it.
+ */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = name
+  a.rel = 'noopener'
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
 /** What differs between the desktop app and a browser tab, behind one interface. */
 export const platform = {
   kind: desktop ? ('desktop' as const) : ('browser' as const),
@@ -104,15 +120,7 @@ export const platform = {
   /** Save a report: the native save dialog on the desktop, a download in the browser. */
   async saveFile(name: string, content: string): Promise<{ saved: boolean; path?: string }> {
     if (desktop) return api['app:saveFile']({ defaultName: name, content })
-    const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }))
-    const a = document.createElement('a')
-    a.href = url
-    a.download = name
-    a.rel = 'noopener'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+    downloadBlob(name, new Blob([content], { type: 'text/csv;charset=utf-8' }))
     return { saved: true }
   },
 

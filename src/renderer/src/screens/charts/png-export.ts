@@ -3,6 +3,8 @@
  * CSP allows data: and blob: images), add the title and the legend (which are HTML, not SVG), then
  * download the canvas as a blob: URL through an <a download>.
  */
+import { downloadBlob } from '../../api/client'
+
 export interface PngLegendItem {
   label: string
   color: string
@@ -69,13 +71,5 @@ export async function exportChartPng(svg: SVGSVGElement, filename: string, title
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
   if (!blob) throw new Error('The chart image could not be encoded as PNG')
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = filename
-  a.rel = 'noopener'
-  document.body.appendChild(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadBlob(filename, blob)
 }
