@@ -2,7 +2,7 @@
  * The workbench shell: sidebar navigation, the current screen, the recovery banner when the store
  * needed repair, toasts, and the desktop menu's commands routed to the screen that handles them.
  */
-import { Suspense, useEffect, useMemo, useState } from 'react'
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useState, type SetStateAction } from 'react'
 import type { AppInfo } from '../../shared/api'
 import type { MenuCommand } from '../../shared/menu'
 import { api, platform } from './api/client'
@@ -35,10 +35,14 @@ export function App() {
 }
 
 function Shell() {
-  const [current, setCurrent] = useState<NavigationTarget>({ screen: 'events' })
+  const [current, setShown] = useState<NavigationTarget>({ screen: 'events' })
+  // Moving to another screen is a transition: a screen whose code is still loading leaves the
+  // current one on view until it can be shown, instead of a "Loading…" flash (whose reveal React
+  // also holds back for its fallback throttle, 300 ms).
+  const setCurrent = useCallback((next: SetStateAction<NavigationTarget>) => startTransition(() => setShown(next)), [])
   const [info, setInfo] = useState<AppInfo | null>(null)
   const toast = useToast()
-  const nav = useMemo<Navigation>(() => ({ current, go: setCurrent }), [current])
+  const nav = useMemo<Navigation>(() => ({ current, go: setCurrent }), [current, setCurrent])
   const Screen = SCREENS.find((s) => s.id === current.screen)?.component ?? SCREENS[0].component
 
   useEffect(() => {
@@ -65,7 +69,7 @@ function Shell() {
           )
         }
       }),
-    [toast]
+    [toast, setCurrent]
   )
 
   return (

@@ -5,16 +5,21 @@
  * so virtualisation never loses focus. Keys: arrows, Home/End, PageUp/PageDown, Ctrl+Home/End
  * move; Enter or F2 edits; in an editor Enter/Tab commit, Esc cancels.
  */
-import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
-import { useVirtualizer, defaultRangeExtractor, type Range } from '@tanstack/react-virtual'
+import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
+import { useVirtualizer, defaultRangeExtractor, type Range, type Virtualizer } from '@tanstack/react-virtual'
 import type { Table } from '@tanstack/react-table'
 import { GridHeader } from './GridHeader'
 import { GridRow, type RowUi } from './GridRow'
 import { sameValue, type CommitMove, type GridColumn } from './types'
 import { errorText } from '../error-text'
 import { keyAction, tabTarget } from './grid-keys'
+import { assignSlots, NO_SLOTS, type RowSlots } from './row-slots'
+import { observeOffsetBeforePaint } from './scroll-offset'
+import { useHoverTitle } from './useHoverTitle'
 
 export const ROW_HEIGHT = 32
+/** Rows rendered beyond each edge of the view. */
+const OVERSCAN = 4
 const HEADER_HEIGHT = 34
 /** The filter line under the titles, when the grid has filters (grid.css matches). */
 const FILTER_HEIGHT = 34
@@ -114,21 +119,42 @@ export function DataGrid<R>(props: Props<R>) {
     },
     [activeRow]
   )
+  // Rows beyond the edges (overscan) are for small moves, where they come into view before the
+  // next render. While the grid jumps by more than a screen per frame (a scrollbar drag, a fling)
+  // every row is replaced each frame and those rows are never seen: they wait until it slows.
+  // A render for another reason (rows arrived) keeps the mode of the last move.
+  const shownVirtualizer = useRef<Virtualizer<HTMLDivElement, Element> | null>(null)
+  const drawn = useRef({ offset: 0, jumping: false })
+  const shown = shownVirtualizer.current
+  const offsetNow = shown?.scrollOffset ?? 0
+  const jumping =
+    !!shown?.isScrolling && (offsetNow === drawn.current.offset ? drawn.current.jumping : Math.abs(offsetNow - drawn.current.offset) > (shown.scrollRect?.height ?? Infinity))
+  useLayoutEffect(() => {
+    drawn.current = { offset: offsetNow, jumping }
+  })
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 4,
+    overscan: jumping ? 0 : OVERSCAN,
     scrollMargin: headHeight,
     scrollPaddingStart: headHeight,
-    rangeExtractor
+    rangeExtractor,
+    observeElementOffset: observeOffsetBeforePaint
   })
+  shownVirtualizer.current = virtualizer
   const items = virtualizer.getVirtualItems()
-  // Rows are keyed by slot (index modulo a power of two larger than the window), so scrolling
-  // reuses row elements and only their text changes, instead of unmounting and mounting every row
-  // that leaves and enters the view. The active row keeps a key of its own: its editor and focus
-  // target survive scrolling.
-  const slots = 1 << Math.ceil(Math.log2(Math.max(64, items.length * 2)))
+  // Rows are keyed by slot (see row-slots.ts), so scrolling, slow or fast, reuses row elements and
+  // rewrites their text instead of mounting, unmounting or moving rows. The active row keeps a key
+  // of its own: its editor and focus target survive scrolling.
+  const shownSlots = useRef<RowSlots>(NO_SLOTS)
+  const rowSlots = assignSlots(
+    shownSlots.current,
+    items.filter((it) => it.index !== activeRow).map((it) => it.index)
+  )
+  useLayoutEffect(() => {
+    shownSlots.current = rowSlots
+  })
   const first = items.length ? items[0].index : 0
   const last = items.length ? items[items.length - 1].index : -1
 
@@ -241,6 +267,7 @@ export function DataGrid<R>(props: Props<R>) {
     if (c) latest.current.startEdit(c)
   }
   const onDismissError = useCallback(() => setError(null), [])
+  const onBodyMouseOver = useHoverTitle(specs, getRow)
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Keys typed in an editor or a filter are theirs.
@@ -274,6 +301,7 @@ export function DataGrid<R>(props: Props<R>) {
   }
 
   const activeId = active && active.row < rowCount ? `${gridId}-r${active.row}-${active.col}` : undefined
+  let slot = 0
   return (
     <div className="grid-wrap">
       <div
@@ -290,12 +318,12 @@ export function DataGrid<R>(props: Props<R>) {
         onFocus={onFocus}
       >
         <GridHeader table={table} specs={specs} filters={filters} stateKey={headerKey} />
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick}>
+        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick} onMouseOver={onBodyMouseOver}>
           {items.map((it) => {
             const row = getRow(it.index)
             return (
               <GridRow
-                key={it.index === activeRow ? `a${it.index}` : it.index % slots}
+                key={it.index === activeRow ? `a${it.index}` : rowSlots.slots[slot++]}
                 gridId={gridId}
                 index={it.index}
                 rowIndexBase={2}

@@ -73,7 +73,8 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, s
             data-col={c.id}
             className={`grid-cell ${c.className ?? ''} ${c.align === 'end' ? 'is-end' : ''} ${active ? 'is-active' : ''} ${open ? 'is-open' : ''}`}
             style={columnStyle(c.id)}
-            title={!loading && !open && c.title ? c.title(row) : undefined}
+            // The hovered cell gets its tooltip from the grid (useHoverTitle); the active one here.
+            title={active && !loading && !open && c.title ? c.title(row) : undefined}
           >
             {loading ? null : editing ? (
               <div className={c.edit!.popup ? 'cell-editor cell-editor-popup' : 'cell-editor'}>

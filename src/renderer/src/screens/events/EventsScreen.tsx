@@ -66,7 +66,7 @@ export function EventsScreen() {
   // Bring a just-created or requested event into view once its row is loaded.
   useEffect(() => {
     if (!reveal) return
-    const i = pager.indexOf(reveal)
+    const i = pager.indexOf(reveal, state)
     if (i >= 0) {
       grid.current?.scrollToRow(i)
       setReveal(null)
@@ -75,10 +75,8 @@ export function EventsScreen() {
 
   const tableRow = useMemo(() => {
     if (!selectedId) return undefined
-    const i = pager.indexOf(selectedId)
-    return i >= 0 ? pager.rowAt(i) : undefined
-    // Re-read whenever the pages change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    const i = pager.indexOf(selectedId, state)
+    return i >= 0 ? pager.rowAt(i, state) : undefined
   }, [selectedId, state, pager])
 
   const onAdd = useCallback(async () => {
@@ -125,8 +123,22 @@ export function EventsScreen() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  const onVisibleRange = useCallback((s: number, e: number) => pager.setRange(s, e), [pager])
-  const getRow = useCallback((i: number) => pager.rowAt(i), [pager])
+  // The rows in view are reported to the pager after the frame is drawn: starting a request costs
+  // the page a millisecond or two, which a scroll frame need not pay.
+  const onVisibleRange = useMemo(() => {
+    let range: [number, number] = [0, 0]
+    let timer: ReturnType<typeof setTimeout> | undefined
+    return (s: number, e: number) => {
+      range = [s, e]
+      timer ??= setTimeout(() => {
+        timer = undefined
+        pager.setRange(...range)
+      }, 0)
+    }
+  }, [pager])
+  // Rows as React last rendered them (the pager's state reaches React once per frame): a click
+  // or a key names a row by its index on screen, which must find that row, not a newer one.
+  const getRow = useCallback((i: number) => pager.rowAt(i, state), [pager, state])
   const onActiveRow = useCallback((_i: number, row: EventRow | undefined) => {
     if (row) setSelectedId(row.id)
   }, [])

@@ -27,7 +27,8 @@ export function Chips({ items, className, max = Infinity }: { items: readonly st
   return (
     <>
       {shown.map((t, i) => (
-        <span key={`${t}-${i}`} className={`chip ${className ?? ''}`}>
+        // Keyed by position: a reused row rewrites its chips' text instead of replacing them.
+        <span key={i} className={`chip ${className ?? ''}`}>
           {t}
         </span>
       ))}

@@ -71,13 +71,14 @@ export class EventPager {
     this.ensure()
   }
 
-  rowAt(index: number): EventRow | undefined {
-    return this.state.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
+  /** A loaded row, in the current state or in one React rendered (the rows on screen). */
+  rowAt(index: number, state: PagerState = this.state): EventRow | undefined {
+    return state.pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize]
   }
 
   /** Where a loaded row is, or -1. */
-  indexOf(id: string): number {
-    for (const [p, rows] of this.state.pages) {
+  indexOf(id: string, state: PagerState = this.state): number {
+    for (const [p, rows] of state.pages) {
       const i = rows.findIndex((r) => r.id === id)
       if (i >= 0) return p * this.pageSize + i
     }

@@ -3,38 +3,37 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { EventQuery } from '../../../../shared/api'
 import { api } from '../../api/client'
 import { EventPager, type PagerState } from './event-pager'
+import { beforeNextPaint } from '../../components/next-frame'
 
 type Subscribe = (listener: () => void) => () => void
 
 /**
- * React hears of the pager's changes at most once per frame. While the analyst flings through
- * the table, pages keep arriving for rows that are already scrolled past; rendering each arrival
- * at once costs a layout of rows that the next scroll frame replaces before they are painted.
- * Deferred to the next frame, an arrival is drawn together with that frame's scroll (the grid reads
- * rows from the pager directly), so each frame lays rows out once.
+ * React hears of the pager's changes at most once per frame, just before it is painted. While the
+ * analyst flings through the table, pages keep arriving for rows that are already scrolled past;
+ * rendering each arrival at once costs a layout of rows that the next scroll frame replaces before
+ * they are painted. Deferred, an arrival is rendered in the same pass as that frame's scroll (the
+ * grid first moves to where it is scrolled, then the rows that arrived fill in: see next-frame.ts),
+ * and the frame lays its rows out once.
  */
 function oncePerFrame(subscribe: Subscribe): Subscribe {
   return (listener) => {
-    let raf = 0
+    let live = true
     let timer: ReturnType<typeof setTimeout> | undefined
-    const cancel = () => {
-      cancelAnimationFrame(raf)
-      clearTimeout(timer)
-      raf = 0
-      timer = undefined
-    }
     const flush = () => {
-      cancel()
+      if (timer === undefined || !live) return
+      clearTimeout(timer)
+      timer = undefined
       listener()
     }
     const unsubscribe = subscribe(() => {
       if (timer !== undefined) return
-      raf = requestAnimationFrame(flush)
+      beforeNextPaint('write', flush)
       // A hidden window runs no animation frames: its state still catches up.
       timer = setTimeout(flush, 100)
     })
     return () => {
-      cancel()
+      live = false
+      clearTimeout(timer)
       unsubscribe()
     }
   }
