@@ -22,6 +22,8 @@ export interface ParsedQuery {
 const REBUILD_AFTER = 5000
 /** More changed events than this at once: sorted orders are rebuilt rather than patched. */
 const BULK = 200
+/** The background warm-up runs only after this long without a query. */
+const QUIET_MS = 200
 
 export class QueryEngine {
   private events: (PolicyEvent | undefined)[] = []
@@ -31,6 +33,8 @@ export class QueryEngine {
   /** A search index being built in the background: the events still to add. */
   private pending: { index: WordIndex; nums: number[]; next: number } | null = null
   private warming = false
+  /** When the last query was answered (performance.now()): the warm-up waits for a lull. */
+  private lastAsked = 0
   private readonly orders: SortOrders
   private synced = false
   private cache: { key: string; version: number; rows: PolicyEvent[] } | null = null
@@ -56,6 +60,7 @@ export class QueryEngine {
   }
 
   list(q: ParsedQuery): PolicyEvent[] {
+    this.lastAsked = performance.now()
     this.sync()
     const key = JSON.stringify(q)
     if (this.cache && this.cache.key === key && this.cache.version === this.version) return this.cache.rows
@@ -80,12 +85,18 @@ export class QueryEngine {
   /**
    * After the first answer, build the search index and the sort orders of every column in the
    * background, a slice at a time, so the analyst's first search or header click finds them
-   * ready. Timers are unref'd: a one-shot CLI command does not wait for them.
+   * ready. It yields to the analyst: while queries keep coming (a table being scrolled asks for a
+   * page each frame) it waits, so the host does not take the CPU the browser needs to draw them.
+   * Timers are unref'd: a one-shot CLI command does not wait for them.
    */
   private warmUp(): void {
     if (this.warming) return
     this.warming = true
     const step = () => {
+      if (performance.now() - this.lastAsked < QUIET_MS) {
+        setTimeout(step, QUIET_MS).unref()
+        return
+      }
       const t0 = performance.now()
       while (performance.now() - t0 < 25) {
         if (!this.index || this.index.staleCount >= REBUILD_AFTER) {
