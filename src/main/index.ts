@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { dirname, join } from 'node:path'
 import { Core } from './core/core'
 import { createHandlers } from './core/handlers'
+import { marketService } from './core/market/service'
 import { ApiError } from '../shared/errors'
 import { applySecurity, secureWebPreferences } from './security'
 import { registerIpc } from './ipc'
@@ -81,6 +82,8 @@ async function start(): Promise<void> {
   registerIpc(handlers, rendererIndexUrl, log)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createWindow()
+  // The first chart of the session should not wait for its series files to be read.
+  marketService(core).warmUp()
 
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow()

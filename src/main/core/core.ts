@@ -87,8 +87,12 @@ export class Core {
     return () => this.reloadListeners.delete(listener)
   }
 
+  /** Set once close() starts: background warm-ups stop. */
+  closing = false
+
   /** Waits for background work (a daily backup), then for pending writes, then unlocks. */
   async close(): Promise<void> {
+    this.closing = true
     await Promise.all(this.tasks)
     await this.store.close()
   }

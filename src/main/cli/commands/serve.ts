@@ -1,6 +1,7 @@
 import { startHost } from '../../host/server'
 import { browserAdapter } from '../../host/browser-adapter'
 import { rendererDir } from '../../paths'
+import { marketService } from '../../core/market/service'
 import type { CliCommand } from '../command'
 
 export const serve: CliCommand = {
@@ -18,6 +19,8 @@ export const serve: CliCommand = {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${String(options.port)}`)
     const host = await startHost({ handlers, rendererDir: rendererDir(), port, uploads, log: err })
     out(host.url)
+    // The first chart of the session should not wait for its series files to be read.
+    marketService(core).warmUp()
     err(`serve: Capwatch workbench for ${core.dataDir} — open the URL above in a browser; Ctrl+C stops it.`)
     const stop = async () => {
       await host.close()

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dayFromIso } from '../../../shared/dates'
+import { marketService } from './service'
 import { addCompany, addEvent, openWorkspace, putSeries, weekdays, zip, type TestWorkspace } from './test-kit'
 
 let ws: TestWorkspace
@@ -21,6 +22,15 @@ describe('chart:marketcap', () => {
     await putSeries(ws.core, { ticker: 'USCO', companyId: 'us' }, { close: zip(weekdays('2021-03-01', 5), [10, 12, 9, 11, 8]) })
     await putSeries(ws.core, { ticker: '0002.HK', companyId: 'hk', currency: 'HKD' }, { close: zip(weekdays('2021-03-02', 4), [40, 44, 30, 36]) })
     await ws.call('settings:update', { patch: { fxRates: { HKD: 0.5 } } })
+  })
+
+  it('draws, after the background warm-up, the same chart and still follows a later share edit', async () => {
+    await addEvent(ws.core, { date: '2021-03-03', title: 'Probe', category: 'antitrust', companies: ['us', 'hk'], sources: ['x'] })
+    marketService(ws.core).warmUp()
+    await new Promise((r) => setTimeout(r, 50))
+    expect((await ws.call('chart:marketcap', { companyIds: ['us'] })).series[0].values).toEqual([10000, 12000, 9000, 11000, 8000])
+    await ws.call('shares:set', { ticker: 'USCO', rows: shares(2000) })
+    expect((await ws.call('chart:marketcap', { companyIds: ['us'] })).series[0].values).toEqual([20000, 24000, 18000, 22000, 16000])
   })
 
   it('draws market cap in the reporting currency', async () => {

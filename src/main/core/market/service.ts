@@ -4,6 +4,7 @@
  * benchmark's points, and the daily returns of each (listing, benchmark) pair. A change to one share
  * schedule rebuilds that listing only; the store's immutable series file names tell a re-import.
  */
+import { buildChoices, defaultSelection } from '../../../shared/chart-selection'
 import type { Company, Listing, Settings } from '../../../shared/domain'
 import type { ChartEventMarker } from '../../../shared/market'
 import { dayFromIso } from '../../../shared/dates'
@@ -160,6 +161,27 @@ export class MarketService {
     const returns = dailyReturns(cap.price, alignBenchmark(bench, cap.days))
     perBench.set(bench.ticker, { bench, returns })
     return returns
+  }
+
+  /**
+   * Load, in the background, the market caps the Charts screen opens on (its default selection),
+   * one company per turn of the event loop, so the first chart of a session is drawn at warm speed
+   * instead of reading and checking 20 series files while the analyst waits. Bounded to that
+   * selection: memory for the other series is spent only when they are asked for. Errors (a
+   * damaged series file) are left for the request that needs the series to report.
+   */
+  warmUp(): void {
+    const ids = defaultSelection(buildChoices(this.core.companies.list(), this.core.store.series.list()))
+    const next = () => {
+      if (this.core.closing) return
+      const id = ids.shift()
+      if (id === undefined) return void this.markers()
+      const company = this.core.store.companies.get(id)
+      const done = () => void setTimeout(next, 0).unref()
+      if (!company) return done()
+      this.companyCap(company).then(done, done)
+    }
+    setTimeout(next, 0).unref()
   }
 
   /** Every event as a chart marker, by date, with its day number (cached until an event changes). */
