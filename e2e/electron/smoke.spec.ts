@@ -128,11 +128,19 @@ test('the window cannot navigate away, open windows or reach the network', async
     expect(start).toMatch(/^file:.*\/renderer\/index\.html/)
     const opened = await page.evaluate(() => window.open('https://example.com/') === null)
     expect(opened).toBe(true)
+    // Wait for the main process to see the navigation (the app's own guard, registered first,
+    // refuses it in the same dispatch), then check the page stayed where it was.
+    type Watch = { navigation?: Promise<string> }
+    await app.evaluate(({ webContents }) => {
+      const [contents] = webContents.getAllWebContents()
+      ;(globalThis as Watch).navigation = new Promise<string>((resolve) => {
+        contents.once('will-navigate', (event) => setImmediate(() => resolve(event.url)))
+      })
+    })
     await page.evaluate(() => {
       window.location.href = 'https://example.com/'
     })
-    // A refused navigation leaves no event to wait for: give it time to have happened.
-    await page.waitForTimeout(500)
+    expect(await app.evaluate(() => (globalThis as Watch).navigation)).toBe('https://example.com/')
     expect(page.url()).toBe(start)
     expect(app.windows()).toHaveLength(1)
     const fetched = await page.evaluate(() =>
