@@ -22,9 +22,18 @@ export interface CoreOptions {
    * on, except for the 'test' adapter, so test and bench runs measure only what they ask for).
    */
   dailyBackup?: boolean
+  /**
+   * How long the daily backup waits for a lull in API calls (ms). Default: 5 s in the desktop app
+   * and the browser host; none for the CLI and tests (a one-shot command makes it at once, then
+   * exits).
+   */
+  backupQuietMs?: number
   now?: () => Date
   log?: (line: string) => void
 }
+
+/** The lull in API calls the daily backup waits for in the desktop app and the browser host. */
+export const DAILY_BACKUP_QUIET_MS = 5000
 
 export class Core {
   private services!: { events: EventsService; notes: NotesService; companies: CompaniesService; settings: SettingsService }
@@ -49,7 +58,15 @@ export class Core {
       seed: options.starter === false ? undefined : () => loadStarter(now())
     })
     const core = new Core(store, options, now)
-    if (options.dailyBackup ?? options.adapter !== 'test') core.background('backup/daily', () => backupService(core).daily())
+    if (options.dailyBackup ?? options.adapter !== 'test') {
+      // Archiving a large workspace takes seconds of CPU: in an interactive session it waits until
+      // the analyst pauses, so it never competes with the first screen or a scroll.
+      const interactive = options.adapter === 'electron' || options.adapter === 'browser'
+      const quietMs = options.backupQuietMs ?? (interactive ? DAILY_BACKUP_QUIET_MS : 0)
+      core.background('backup/daily', async () => {
+        if (await core.quietSpell(quietMs)) await backupService(core).daily()
+      })
+    }
     return core
   }
 
@@ -89,10 +106,45 @@ export class Core {
 
   /** Set once close() starts: background warm-ups stop. */
   closing = false
+  private signalClosing!: () => void
+  private readonly closingSignal = new Promise<void>((resolve) => (this.signalClosing = resolve))
+  /** When the last API call came in (performance.now()), for work that waits for a lull. */
+  private lastActivity = performance.now()
+
+  /** An API call came in (every adapter's handlers report each call, see handlers.ts). */
+  noteActivity(): void {
+    this.lastActivity = performance.now()
+  }
+
+  /**
+   * Resolves true once no API call has come for `ms`, or false as soon as the core is closing
+   * (so close() never waits for a lull that will not come); at once for `ms` <= 0. Timers are
+   * unref'd.
+   */
+  quietSpell(ms: number): Promise<boolean> {
+    // No wait asked (the CLI): the work runs even when close() has begun, which waits for it.
+    if (ms <= 0) return Promise.resolve(true)
+    if (this.closing) return Promise.resolve(false)
+    return new Promise<boolean>((resolve) => {
+      let timer: NodeJS.Timeout
+      const check = () => {
+        const idle = performance.now() - this.lastActivity
+        if (idle >= ms) return resolve(true)
+        timer = setTimeout(check, ms - idle)
+        timer.unref()
+      }
+      check()
+      void this.closingSignal.then(() => {
+        clearTimeout(timer)
+        resolve(false)
+      })
+    })
+  }
 
   /** Waits for background work (a daily backup), then for pending writes, then unlocks. */
   async close(): Promise<void> {
     this.closing = true
+    this.signalClosing()
     await Promise.all(this.tasks)
     await this.store.close()
   }

@@ -49,7 +49,7 @@ export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
     problems: [...core.store.problems],
     backups: await backupService(core).list()
   })
-  return {
+  const handlers: Handlers = {
     ...hooks.dialogs,
     'app:info': info,
 
@@ -80,4 +80,17 @@ export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
     ...importHandlers(core, hooks),
     ...marketHandlers(core)
   }
+  return reportingActivity(core, handlers)
+}
+
+/** Each call tells the core the analyst is at work: background jobs wait for a lull (core.ts). */
+function reportingActivity(core: Core, handlers: Handlers): Handlers {
+  const wrapped: Record<string, (input: never) => unknown> = {}
+  for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
+    wrapped[name] = (input) => {
+      core.noteActivity()
+      return handler(input)
+    }
+  }
+  return wrapped as Handlers
 }

@@ -91,6 +91,38 @@ describe('daily backups', () => {
     expect(list.map((b) => b.reason)).toEqual(['daily'])
   })
 
+  it('in the app, waits until the analyst pauses, so archiving never competes with their work', async () => {
+    const dir = await dirs.make()
+    const clock = new Clock()
+    await (await openCore(dir, clock)).core.close()
+
+    const { core, api } = await openCore(dir, clock, { dailyBackup: true, backupQuietMs: 400 })
+    // The analyst keeps the app busy (a call every 100 ms) for a second: no backup yet.
+    for (let i = 0; i < 10; i++) {
+      await call(api, 'events:query', { limit: 10 })
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+    // They pause: it is made.
+    await expect.poll(async () => (await backupService(core).list()).map((b) => b.reason), { timeout: 5000 }).toEqual(['daily'])
+    await core.close()
+  })
+
+  it('in the app, closing before a pause skips it (the next start makes it) and does not wait', async () => {
+    const dir = await dirs.make()
+    const clock = new Clock()
+    await (await openCore(dir, clock)).core.close()
+
+    const { core } = await openCore(dir, clock, { dailyBackup: true, backupQuietMs: 60_000 })
+    const t0 = performance.now()
+    await core.close()
+    expect(performance.now() - t0).toBeLessThan(5000)
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+
+    await (await openCore(dir, clock, { dailyBackup: true })).core.close()
+    expect((await backupService(core).list()).map((b) => b.reason)).toEqual(['daily'])
+  })
+
   it('makes the next one only when the last is a day old, and keeps the 7 newest', async () => {
     const dir = await dirs.make()
     const clock = new Clock()
