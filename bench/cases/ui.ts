@@ -76,15 +76,15 @@ async function firstRows(page: Page): Promise<number> {
 }
 
 /** Scroll the grid from top to bottom, one step per frame; the longest frame in ms. */
-async function scrollAll(page: Page): Promise<{ worst: number; frames: number; p95: number; over: number }> {
+async function scrollAll(page: Page): Promise<{ worst: number; frames: number; p95: number; over: number; at: string }> {
   return page.evaluate(async () => {
     const grid = document.querySelector('[role=grid]') as HTMLElement
     let scroller: HTMLElement | null = grid
     while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1) scroller = scroller.parentElement
-    if (!scroller) return { worst: NaN, frames: 0, p95: NaN, over: 0 }
+    if (!scroller) return { worst: NaN, frames: 0, p95: NaN, over: 0, at: '' }
     const el = scroller
     const step = Math.max(el.clientHeight * 4, 2000)
-    return new Promise<{ worst: number; frames: number; p95: number; over: number }>((resolve) => {
+    return new Promise<{ worst: number; frames: number; p95: number; over: number; at: string }>((resolve) => {
       let last = performance.now()
       const times: number[] = []
       const tick = () => {
@@ -93,7 +93,7 @@ async function scrollAll(page: Page): Promise<{ worst: number; frames: number; p
         last = now
         if (el.scrollTop + el.clientHeight >= el.scrollHeight - 2) {
           const sorted = [...times].sort((a, b) => a - b)
-          return resolve({ worst: sorted[sorted.length - 1], frames: times.length, p95: sorted[Math.floor(sorted.length * 0.95)], over: times.filter((t) => t > 50).length })
+          return resolve({ worst: sorted[sorted.length - 1], frames: times.length, p95: sorted[Math.floor(sorted.length * 0.95)], over: times.filter((t) => t > 50).length, at: times.map((t, i) => `${Math.round(t)} ms at frame ${i}`).filter((_, i) => times[i] > 50).join(", ") })
         }
         el.scrollTop += step
         requestAnimationFrame(tick)
@@ -141,7 +141,7 @@ async function uiTableAndMemory(ctx: CaseContext): Promise<BenchResult[]> {
     }),
     result({
       id: 'ui.table.scroll',
-      what: `scroll through all rows: longest of ${scroll.frames} frames (p95 ${scroll.p95.toFixed(1)} ms; ${scroll.over} over 50 ms)`,
+      what: `scroll through all rows: longest of ${scroll.frames} frames (p95 ${scroll.p95.toFixed(1)} ms; ${scroll.over} over 50 ms${scroll.at ? `: ${scroll.at}` : ''})`,
       value: scroll.worst,
       unit: 'ms',
       baseline: 'one frame at 60 Hz',
