@@ -29,10 +29,26 @@ test('arrows move the active cell, Enter edits, Tab commits and moves to the nex
   await app.keyboard.type('Didi raises $4.4 billion in its NYSE IPO')
   await app.keyboard.press('Tab')
   await expect(events.cell('Didi raises $4.4 billion in its NYSE IPO', 'title')).toBeVisible()
-  expect(await events.activeCell()).toEqual({ title: 'Didi raises $4.4 billion in its NYSE IPO', column: 'category' })
+  expect(await events.activeCell()).toEqual({ title: 'Didi raises $4.4 billion in its NYSE IPO', column: 'noteCount' })
 
   const saved = await callApi(request, host, 'events:query', { search: 'NYSE IPO', limit: 5 })
   expect(saved.rows.map((r) => r.title)).toContain('Didi raises $4.4 billion in its NYSE IPO')
+})
+
+test('End reaches the far right of a wide table: its cells are there, and each row still names its event', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.cell(DIDI_IPO, 'date').click()
+  await app.keyboard.press('End')
+  // The grid scrolled sideways to the last column, whose cells show their values...
+  const updated = events.cell(DIDI_IPO, 'updatedAt')
+  await expect(updated).toBeInViewport()
+  await expect(updated).toHaveText(/\b20\d\d\b/)
+  expect(await events.activeCell()).toEqual({ title: DIDI_IPO, column: 'updatedAt' })
+  // ...while the title, scrolled out of view, still names the row for assistive technology.
+  await expect(events.grid.getByRole('rowheader', { name: DIDI_IPO, exact: true })).toHaveCount(1)
+  await app.keyboard.press('Home')
+  expect(await events.activeCell()).toEqual({ title: DIDI_IPO, column: 'date' })
+  await expect(events.cell(DIDI_IPO, 'date')).toBeInViewport()
 })
 
 test('Esc cancels an edit and keeps the old value', async ({ app }) => {

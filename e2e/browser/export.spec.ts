@@ -70,7 +70,7 @@ test('only the current view and its visible columns, with semicolons and a BOM f
   expect(text.charCodeAt(0)).toBe(0xfeff)
   const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, delimiter: ';', skipEmptyLines: true })
   expect(parsed.errors).toEqual([])
-  expect(parsed.meta.fields).toEqual(['date', 'title', 'category', 'authority', 'companies', 'tags', 'sources', 'note_count'])
+  expect(parsed.meta.fields).toEqual(['date', 'title', 'note_count', 'category', 'authority', 'companies', 'tags', 'sources'])
   expect(parsed.data.map((r) => r.title)).toEqual(titles)
   const dates = await events.rows.locator('[data-col="date"]').allTextContents()
   expect(parsed.data.map((r) => r.date.slice(0, dates[0].length))).toEqual(dates)

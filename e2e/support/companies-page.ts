@@ -37,7 +37,7 @@ export class CompaniesPage {
   }
 
   cell(name: string, column: string): Locator {
-    return this.row(name).locator(`[role="gridcell"][data-col="${column}"]`)
+    return this.row(name).locator(`[data-col="${column}"]:is([role="gridcell"], [role="rowheader"])`)
   }
 
   value(name: string, column: string): Locator {

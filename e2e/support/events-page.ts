@@ -44,7 +44,7 @@ export class EventsPage {
   }
 
   cell(title: string, column: string): Locator {
-    return this.row(title).locator(`[role="gridcell"][data-col="${column}"]`)
+    return this.row(title).locator(`[data-col="${column}"]:is([role="gridcell"], [role="rowheader"])`)
   }
 
   /** What a cell shows (without an error message beside it). */

@@ -16,6 +16,8 @@ import { keyAction, tabTarget } from './grid-keys'
 import { assignSlots, NO_SLOTS, type RowSlots } from './row-slots'
 import { observeOffsetBeforePaint } from './scroll-offset'
 import { useHoverTitle } from './useHoverTitle'
+import { useColumnWindow } from './useColumnWindow'
+import { scrollLeftToShow, type ColumnBox } from './column-window'
 
 export const ROW_HEIGHT = 32
 /** Rows rendered beyond each edge of the view. */
@@ -24,13 +26,20 @@ const HEADER_HEIGHT = 34
 /** The filter line under the titles, when the grid has filters (grid.css matches). */
 const FILTER_HEIGHT = 34
 
-/** Width of all visible columns, from the `id:start:size` placement string. */
-function totalWidthOf(template: string): number {
-  let w = 0
+/** Where each visible column is (left edge and width, px), from the `id:start:size` placement string. */
+function placementOf(template: string): Map<string, ColumnBox> {
+  const boxes = new Map<string, ColumnBox>()
   for (const part of template.split(' ')) {
-    const [, start, size] = part.split(':')
-    if (size) w = Math.max(w, Number(start) + Number(size))
+    const [id, start, size] = part.split(':')
+    if (size) boxes.set(id, { start: Number(start), size: Number(size) })
   }
+  return boxes
+}
+
+/** Width of all visible columns. */
+function totalWidthOf(placement: ReadonlyMap<string, ColumnBox>): number {
+  let w = 0
+  for (const b of placement.values()) w = Math.max(w, b.start + b.size)
   return w
 }
 
@@ -90,16 +99,19 @@ export function DataGrid<R>(props: Props<R>) {
   )
   // Column placement as CSS variables on the grid: rows and headers read them (see GridRow).
   const template = visible.map((c) => `${c.id}:${c.getStart()}:${c.getSize()}`).join(' ')
+  const placement = useMemo(() => placementOf(template), [template])
   const gridStyle = useMemo(() => {
-    const vars: Record<string, string> = { '--grid-width': `${totalWidthOf(template)}px` }
-    for (const part of template.split(' ')) {
-      if (!part) continue
-      const [id, start, size] = part.split(':')
-      vars[`--x-${id}`] = `${start}px`
-      vars[`--w-${id}`] = `${size}px`
+    const vars: Record<string, string> = { '--grid-width': `${totalWidthOf(placement)}px` }
+    for (const [id, b] of placement) {
+      vars[`--x-${id}`] = `${b.start}px`
+      vars[`--w-${id}`] = `${b.size}px`
     }
     return vars as CSSProperties
-  }, [template])
+  }, [placement])
+  // Rows render only the columns in the horizontal view (and the active cell's): see
+  // column-window.ts. Before the row virtualiser, so its scroll read comes first (useColumnWindow).
+  const boxes = useMemo(() => columns.map((c) => placement.get(c.id) ?? { start: 0, size: 0 }), [columns, placement])
+  const colWindow = useColumnWindow(scrollRef, boxes)
   // What the header shows besides its filters: it re-renders when this changes, not on every scroll.
   const tableState = table.getState()
   const headerKey = `${template}|${JSON.stringify(tableState.sorting)}|${tableState.columnSizingInfo.isResizingColumn || ''}`
@@ -172,9 +184,17 @@ export function DataGrid<R>(props: Props<R>) {
     (to: Cell) => {
       setActive(to)
       virtualizer.scrollToIndex(to.row, { align: 'auto' })
+      // Sideways too: focus stays on the grid, so nothing else scrolls an off-screen column in
+      // (the active cell is rendered wherever it is; once in view its neighbours are too).
+      const el = scrollRef.current
+      const box = placement.get(to.col)
+      if (el && box) {
+        const left = scrollLeftToShow(box, { left: el.scrollLeft, width: el.clientWidth })
+        if (left !== el.scrollLeft) el.scrollLeft = left
+      }
       onActiveRow?.(to.row, getRow(to.row))
     },
-    [virtualizer, onActiveRow, getRow, setActive]
+    [virtualizer, placement, onActiveRow, getRow, setActive]
   )
 
   const focusGrid = () => scrollRef.current?.focus({ preventScroll: true })
@@ -330,6 +350,8 @@ export function DataGrid<R>(props: Props<R>) {
                 top={it.start - headHeight}
                 row={row}
                 columns={columns}
+                colFrom={colWindow.from}
+                colTo={colWindow.to}
                 ui={uiFor(it.index, row)}
                 selected={row !== undefined && selectedKey != null && rowKey(row) === selectedKey}
                 editor={editing?.row === it.index ? editor : null}

@@ -8,6 +8,8 @@
  *   (its skeleton is drawn by CSS), so a page arriving fills cells in place instead of replacing
  *   one placeholder element with ten cells, and back again when the element is reused;
  * - clicks are handled once on the grid body (by data-index and data-col), not per cell.
+ * - only the cells of columns in the horizontal view are rendered (the grid says which, see
+ *   column-window.ts); each keeps its aria-colindex among all the grid's columns.
  */
 import { memo, type CSSProperties } from 'react'
 import type { GridColumn, EditorProps } from './types'
@@ -26,6 +28,9 @@ interface Props<R> {
   top: number
   row: R | undefined
   columns: GridColumn<R>[]
+  /** The columns in the horizontal view (indices into `columns`, inclusive); see column-window.ts. */
+  colFrom: number
+  colTo: number
   ui: RowUi | null
   selected: boolean
   editor: Omit<EditorProps<unknown>, 'initial' | 'label'> | null
@@ -43,7 +48,7 @@ export function columnStyle(id: string): CSSProperties {
   return s
 }
 
-function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, selected, editor, onDismissError }: Props<R>) {
+function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, colFrom, colTo, ui, selected, editor, onDismissError }: Props<R>) {
   const loading = row === undefined
   return (
     <div
@@ -56,6 +61,11 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, s
       style={{ transform: `translateY(${top}px)` }}
     >
       {columns.map((c, ci) => {
+        // Cells out of view are not rendered, except the row header (it names the row) and the
+        // active, edited or failed cell of this row: aria-activedescendant, an editor's draft and
+        // an error must outlive a scroll.
+        const wanted = (ci >= colFrom && ci <= colTo) || c.rowHeader || (ui !== null && (ui.activeCol === c.id || ui.editingCol === c.id || ui.error?.col === c.id))
+        if (!wanted) return null
         const active = ui?.activeCol === c.id
         const editing = !loading && ui?.editingCol === c.id && c.edit && editor
         const error = !loading && ui?.error?.col === c.id ? ui.error.message : null
@@ -66,7 +76,7 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, ui, s
             // Only the active cell needs an id (aria-activedescendant); fewer attributes to
             // rewrite when a row element is reused for another row.
             id={active ? `${gridId}-r${index}-${c.id}` : undefined}
-            role="gridcell"
+            role={c.rowHeader ? 'rowheader' : 'gridcell'}
             aria-colindex={ci + 1}
             aria-readonly={c.edit ? undefined : true}
             aria-invalid={error ? true : undefined}

@@ -34,6 +34,11 @@ export interface GridColumn<R> {
   className?: string
   /** Cell content. Runs for every visible row while scrolling: keep it to plain formatting. */
   render: (row: R) => ReactNode
+  /**
+   * The cell that names its row (ARIA rowheader: announced as a screen reader moves along the
+   * row). Always rendered, even when scrolled out of view sideways, so every row keeps its name.
+   */
+  rowHeader?: boolean
   /** Text for the tooltip of a truncated cell. */
   title?: (row: R) => string
   edit?: CellEdit<R>

@@ -13,6 +13,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     size: 210,
     sortable: true,
     className: 'cell-title',
+    rowHeader: true,
     render: (c) => c.name,
     title: (c) => c.name,
     edit: editWith((c: CompanyRow) => c.name, TextEditor)

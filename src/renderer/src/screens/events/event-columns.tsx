@@ -61,9 +61,21 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
       size: 300,
       sortable: true,
       className: 'cell-title',
+      rowHeader: true,
       render: (e) => e.title,
       title: (e) => e.title,
       edit: editWith((e: EventRow) => e.title, TextEditor)
+    },
+    // Beside the title: which events carry the analyst's reasoning is seen without scrolling.
+    {
+      id: 'noteCount',
+      header: 'Notes',
+      size: 70,
+      minSize: 50,
+      sortable: true,
+      align: 'end',
+      className: 'count',
+      render: (e) => (e.noteCount ? e.noteCount : <span className="is-zero">0</span>)
     },
     {
       id: 'category',
@@ -126,16 +138,6 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
         ),
       title: (e) => e.sources.join('\n'),
       edit: editWith((e: EventRow) => e.sources, LinesEditor, { popup: true })
-    },
-    {
-      id: 'noteCount',
-      header: 'Notes',
-      size: 70,
-      minSize: 50,
-      sortable: true,
-      align: 'end',
-      className: 'count',
-      render: (e) => (e.noteCount ? e.noteCount : <span className="is-zero">0</span>)
     },
     {
       id: 'updatedAt',
