@@ -9,6 +9,7 @@ import { CompaniesService } from './companies'
 import { SettingsService } from './settings'
 import { loadStarter } from './starter'
 import { backupService } from './backup/service'
+import { Activity } from './activity'
 
 export type AdapterName = 'electron' | 'browser' | 'cli' | 'test'
 
@@ -39,6 +40,8 @@ export class Core {
   private services!: { events: EventsService; notes: NotesService; companies: CompaniesService; settings: SettingsService }
   private readonly tasks = new Set<Promise<void>>()
   private readonly reloadListeners = new Set<() => void>()
+  /** When the analyst last asked for something: background work waits for a lull. */
+  readonly activity = new Activity()
 
   private constructor(
     readonly store: Store,
@@ -64,7 +67,8 @@ export class Core {
       const interactive = options.adapter === 'electron' || options.adapter === 'browser'
       const quietMs = options.backupQuietMs ?? (interactive ? DAILY_BACKUP_QUIET_MS : 0)
       core.background('backup/daily', async () => {
-        if (await core.quietSpell(quietMs)) await backupService(core).daily()
+        // No wait asked (the CLI): made even when close() has begun, which waits for it.
+        if (await core.activity.quietSpell(quietMs)) await backupService(core).daily()
       })
     }
     return core
@@ -106,52 +110,18 @@ export class Core {
 
   /** Set once close() starts: background warm-ups stop. */
   closing = false
-  private signalClosing!: () => void
-  private readonly closingSignal = new Promise<void>((resolve) => (this.signalClosing = resolve))
-  /** When the last API call came in (performance.now()), for work that waits for a lull. */
-  private lastActivity = performance.now()
-
-  /** An API call came in (every adapter's handlers report each call, see handlers.ts). */
-  noteActivity(): void {
-    this.lastActivity = performance.now()
-  }
-
-  /**
-   * Resolves true once no API call has come for `ms`, or false as soon as the core is closing
-   * (so close() never waits for a lull that will not come); at once for `ms` <= 0. Timers are
-   * unref'd.
-   */
-  quietSpell(ms: number): Promise<boolean> {
-    // No wait asked (the CLI): the work runs even when close() has begun, which waits for it.
-    if (ms <= 0) return Promise.resolve(true)
-    if (this.closing) return Promise.resolve(false)
-    return new Promise<boolean>((resolve) => {
-      let timer: NodeJS.Timeout
-      const check = () => {
-        const idle = performance.now() - this.lastActivity
-        if (idle >= ms) return resolve(true)
-        timer = setTimeout(check, ms - idle)
-        timer.unref()
-      }
-      check()
-      void this.closingSignal.then(() => {
-        clearTimeout(timer)
-        resolve(false)
-      })
-    })
-  }
 
   /** Waits for background work (a daily backup), then for pending writes, then unlocks. */
   async close(): Promise<void> {
     this.closing = true
-    this.signalClosing()
+    this.activity.stop()
     await Promise.all(this.tasks)
     await this.store.close()
   }
 
   private buildServices(): void {
     const store = this.store
-    const events = new EventsService(store, this.now)
+    const events = new EventsService(store, this.now, this.activity)
     this.services = {
       events,
       notes: new NotesService(store, this.now),

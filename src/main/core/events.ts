@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/errors'
 import type { Store } from './store/store'
 import { newId } from './ids'
 import { QueryEngine } from './query/engine'
+import type { Activity } from './activity'
 import { companyLabel } from './companies'
 
 const UNDO_KEEP = 20
@@ -20,15 +21,20 @@ export class EventsService {
 
   constructor(
     private readonly store: Store,
-    private readonly now: () => Date
+    private readonly now: () => Date,
+    activity: Activity
   ) {
-    this.engine = new QueryEngine(store.events, {
-      text: (id) => {
-        const c = store.companies.get(id)
-        return c ? `${c.name} ${c.nameZh} ${c.listings.map((l) => l.ticker).join(' ')}` : id
+    this.engine = new QueryEngine(
+      store.events,
+      {
+        text: (id) => {
+          const c = store.companies.get(id)
+          return c ? `${c.name} ${c.nameZh} ${c.listings.map((l) => l.ticker).join(' ')}` : id
+        },
+        label: (id) => companyLabel(store.companies.get(id), id)
       },
-      label: (id) => companyLabel(store.companies.get(id), id)
-    })
+      activity
+    )
   }
 
   row(e: PolicyEvent): EventRow {

@@ -83,12 +83,12 @@ export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
   return reportingActivity(core, handlers)
 }
 
-/** Each call tells the core the analyst is at work: background jobs wait for a lull (core.ts). */
+/** Each call tells the core the analyst is at work: background jobs wait for a lull (activity.ts). */
 function reportingActivity(core: Core, handlers: Handlers): Handlers {
   const wrapped: Record<string, (input: never) => unknown> = {}
   for (const [name, handler] of Object.entries(handlers) as [string, (input: never) => unknown][]) {
     wrapped[name] = (input) => {
-      core.noteActivity()
+      core.activity.touch()
       return handler(input)
     }
   }

@@ -11,6 +11,7 @@ import type { EventRepo } from '../store/event-repo'
 import { WordIndex } from './word-index'
 import { SortOrders } from './sort-orders'
 import { queryTerms } from './tokens'
+import { Activity } from '../activity'
 
 export interface ParsedQuery {
   search: string
@@ -22,7 +23,7 @@ export interface ParsedQuery {
 const REBUILD_AFTER = 5000
 /** More changed events than this at once: sorted orders are rebuilt rather than patched. */
 const BULK = 200
-/** The background warm-up runs only after this long without a query. */
+/** The background warm-up runs only after this long without a request. */
 const QUIET_MS = 200
 
 export class QueryEngine {
@@ -33,8 +34,6 @@ export class QueryEngine {
   /** A search index being built in the background: the events still to add. */
   private pending: { index: WordIndex; nums: number[]; next: number } | null = null
   private warming = false
-  /** When the last query was answered (performance.now()): the warm-up waits for a lull. */
-  private lastAsked = 0
   private readonly orders: SortOrders
   private synced = false
   private cache: { key: string; version: number; rows: PolicyEvent[] } | null = null
@@ -44,7 +43,9 @@ export class QueryEngine {
   constructor(
     private readonly repo: EventRepo,
     /** How a linked company reads and sorts: its name, Chinese name and tickers / its label. */
-    private readonly company: { text(id: string): string; label(id: string): string }
+    private readonly company: { text(id: string): string; label(id: string): string },
+    /** The analyst's requests (the core's, shared with the daily backup): the warm-up waits for a lull. */
+    private readonly activity = new Activity()
   ) {
     this.orders = new SortOrders({
       key: (column, num) => this.sortKey(column, this.events[num]!),
@@ -60,7 +61,7 @@ export class QueryEngine {
   }
 
   list(q: ParsedQuery): PolicyEvent[] {
-    this.lastAsked = performance.now()
+    this.activity.touch()
     this.sync()
     const key = JSON.stringify(q)
     if (this.cache && this.cache.key === key && this.cache.version === this.version) return this.cache.rows
@@ -93,7 +94,7 @@ export class QueryEngine {
     if (this.warming) return
     this.warming = true
     const step = () => {
-      if (performance.now() - this.lastAsked < QUIET_MS) {
+      if (this.activity.idleMs() < QUIET_MS) {
         setTimeout(step, QUIET_MS).unref()
         return
       }
