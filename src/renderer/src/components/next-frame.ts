@@ -24,3 +24,20 @@ export function beforeNextPaint(phase: 'read' | 'write', task: Task): void {
   ;(phase === 'read' ? reads : writes).push(task)
   if (!frame) frame = requestAnimationFrame(run)
 }
+
+/**
+ * A trigger for `task` that, however often it fires (a scroll event per input), runs the task
+ * once, in the given phase of the next frame; firing again after that schedules another run.
+ */
+export function oncePerFrame(phase: 'read' | 'write', task: Task): () => void {
+  let pending = false
+  const run = () => {
+    pending = false
+    task()
+  }
+  return () => {
+    if (pending) return
+    pending = true
+    beforeNextPaint(phase, run)
+  }
+}

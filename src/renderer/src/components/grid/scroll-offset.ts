@@ -12,7 +12,7 @@
  * before the frame is painted. The end of scrolling is reported at once.
  */
 import { observeElementOffset, type Virtualizer } from '@tanstack/react-virtual'
-import { beforeNextPaint } from '../next-frame'
+import { oncePerFrame } from '../next-frame'
 
 type OffsetCallback = (offset: number, isScrolling: boolean) => void
 
@@ -20,23 +20,17 @@ export function observeOffsetBeforePaint<T extends Element>(instance: Virtualize
   const element = instance.scrollElement
   if (!element) return undefined
   let live = true
-  let pending = false
   let last = element.scrollTop
+  const look = oncePerFrame('read', () => {
+    const now = element.scrollTop
+    if (!live || now === last) return
+    last = now
+    cb(now, true)
+  })
   const stop = observeElementOffset(instance, (offset, isScrolling) => {
-    if (!isScrolling) {
-      last = offset
-      cb(offset, false)
-      return
-    }
-    if (pending) return
-    pending = true
-    beforeNextPaint('read', () => {
-      pending = false
-      const now = element.scrollTop
-      if (!live || now === last) return
-      last = now
-      cb(now, true)
-    })
+    if (isScrolling) return look()
+    last = offset
+    cb(offset, false)
   })
   return () => {
     live = false

@@ -15,7 +15,7 @@
 import { useLayoutEffect, useReducer, useRef, type RefObject } from 'react'
 import { flushSync } from 'react-dom'
 import { columnWindow, sameWindow, type ColumnBox, type ColumnWindow, type HorizontalView } from './column-window'
-import { beforeNextPaint } from '../next-frame'
+import { oncePerFrame } from '../next-frame'
 
 export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, boxes: readonly ColumnBox[]): ColumnWindow {
   // Width 0 until measured: every column is rendered until then (see columnWindow).
@@ -29,7 +29,6 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, boxes:
     const el = scrollRef.current
     if (!el) return
     let live = true
-    let pending = false
     /** Render again if the columns in view changed; `sync` from outside React (a frame, an observer). */
     const refresh = (sync: boolean) => {
       if (sameWindow(columnWindow(latestBoxes.current, view.current), shown.current)) return
@@ -42,18 +41,13 @@ export function useColumnWindow(scrollRef: RefObject<HTMLElement | null>, boxes:
     // In a layout effect, so the first paint already has only the columns in view.
     measure()
     refresh(false)
-    const onScroll = () => {
-      if (pending) return
-      pending = true
-      beforeNextPaint('read', () => {
-        pending = false
-        if (!live) return
-        const left = el.scrollLeft
-        if (left === view.current.left) return
-        view.current = { left, width: view.current.width }
-        refresh(true)
-      })
-    }
+    const onScroll = oncePerFrame('read', () => {
+      if (!live) return
+      const left = el.scrollLeft
+      if (left === view.current.left) return
+      view.current = { left, width: view.current.width }
+      refresh(true)
+    })
     el.addEventListener('scroll', onScroll, { passive: true })
     // The grid gets wider or narrower (window resized, a side panel opened or closed).
     const resize = new ResizeObserver(() => {
