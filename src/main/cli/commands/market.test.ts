@@ -87,6 +87,17 @@ describe('capwatch import prices', () => {
       { ticker: 'BBB.HK', currency: 'EUR' }
     ])
   })
+
+  it('refuses --ticker on a multi-ticker file rather than filing every row under that ticker', async () => {
+    const file = join(root, 'two.csv')
+    await writeFile(file, 'Date,Ticker,Close\n2020-01-02,AAA,1\n2020-01-02,BBB,2\n')
+    await capwatch('companies', 'list')
+    const before = await snapshot(dataDir)
+    const r = await capwatch('import', 'prices', file, '--ticker', 'BBB')
+    expect(r.code).toBe(1)
+    expect(r.err).toEqual([`capwatch: two.csv has a "Ticker" column naming each row's ticker (AAA, BBB): --ticker is for single-ticker files; drop it to import every ticker in the file`])
+    expect(await snapshot(dataDir)).toEqual(before)
+  })
 })
 
 describe('capwatch shares, companies and benchmark', () => {

@@ -55,14 +55,24 @@ const importPrices: CliCommand = {
     const dateColumn = (options['date-column'] as string | undefined) ?? ins.suggested.dateColumn
     if (!dateColumn) throw new ApiError('invalid_input', `${ins.name}: no date column recognised among ${columns}; name it with --date-column NAME`)
     const ticker = options.ticker as string | undefined
-    if (!ticker && !ins.suggested.tickerColumn) {
+    const tickerColumn = ins.suggested.tickerColumn
+    if (!ticker && !tickerColumn) {
       throw new ApiError('invalid_input', `${ins.name} has no Ticker or Symbol column: give the ticker with --ticker T`)
+    }
+    if (ticker && tickerColumn) {
+      // Storing every row under T would file other tickers' prices as T's.
+      const col = ins.header.indexOf(tickerColumn)
+      const seen = [...new Set(ins.sample.map((r) => r[col]).filter(Boolean))].slice(0, 5).join(', ')
+      throw new ApiError(
+        'invalid_input',
+        `${ins.name} has a "${tickerColumn}" column naming each row's ticker (${seen}): --ticker is for single-ticker files; drop it to import every ticker in the file`
+      )
     }
     const mapping: ImportMapping = {
       dateColumn,
       valueColumn,
       valueKind,
-      ...(ticker ? { ticker } : { tickerColumn: ins.suggested.tickerColumn }),
+      ...(ticker ? { ticker } : { tickerColumn }),
       ...(options.currency ? { currency: String(options.currency).toUpperCase() } : {})
     }
     const dry = await call(handlers, 'import:preview', { source, mapping })

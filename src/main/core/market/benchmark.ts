@@ -1,7 +1,10 @@
 /**
  * Benchmarks (IMPACT.md): any imported series marked as one. Its value on date t is its latest
  * close on or before t, so a benchmark on another exchange's calendar still has a value on every
- * company trading day after its first quote.
+ * company trading day after its first quote. After its last quote it has none: carrying the last
+ * close forward past the end of the imported file would be extrapolation (an event in 2024 measured
+ * against a benchmark file that ends in 2022 would show a flat market), so those days are NaN and
+ * the impact row says the benchmark's data ends.
  */
 import type { Company } from '../../../shared/domain'
 import type { SeriesFile, SeriesMeta } from '../store/schema'
@@ -19,15 +22,24 @@ export function benchmarkPoints(ticker: string, data: SeriesFile | null): Benchm
   return part ? { ticker, days: part.days, values: part.values } : null
 }
 
-/** Latest value on or before `day`, or NaN before the first quote. */
+/** Latest value on or before `day`, or NaN before the first quote or after the last. */
 export function benchmarkValue(b: BenchmarkPoints, day: number): number {
+  if (day > lastDay(b)) return NaN
   const i = atOrBefore(b.days, day)
   return i >= 0 ? b.values[i] : NaN
 }
 
-/** The benchmark's value on each of ascending `days` (NaN before its first quote). */
+/** The benchmark's value on each of ascending `days` (NaN before its first quote or after its last). */
 export function alignBenchmark(b: BenchmarkPoints, days: ArrayLike<number>): Float64Array {
-  return alignAtOrBefore(days, b.days, b.values)
+  const out = alignAtOrBefore(days, b.days, b.values)
+  const last = lastDay(b)
+  for (let i = out.length - 1; i >= 0 && days[i] > last; i--) out[i] = NaN
+  return out
+}
+
+/** The day of the benchmark's last quote. */
+export function lastDay(b: BenchmarkPoints): number {
+  return b.days[b.days.length - 1]
 }
 
 /**

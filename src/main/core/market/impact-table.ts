@@ -36,6 +36,7 @@ interface CompanyContext {
 interface PairEntry {
   ctx: CompanyContext
   date: string
+  precision: PolicyEvent['datePrecision']
   title: string
   rows: Map<string, ImpactRow>
   generation: number
@@ -91,8 +92,8 @@ export class ImpactTables {
         }
         const key = `${event.id}\u0000${companyId}\u0000${ctx.benchTicker}`
         let entry = this.pairs.get(key)
-        if (!entry || entry.ctx !== ctx || entry.date !== event.date || entry.title !== event.title) {
-          entry = { ctx, date: event.date, title: event.title, rows: new Map(), generation }
+        if (!entry || entry.ctx !== ctx || entry.date !== event.date || entry.precision !== event.datePrecision || entry.title !== event.title) {
+          entry = { ctx, date: event.date, precision: event.datePrecision, title: event.title, rows: new Map(), generation }
           this.pairs.set(key, entry)
         }
         entry.generation = generation
@@ -213,6 +214,12 @@ function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures): Impac
     abnormal_return: f.abnormal_return,
     car: f.car,
     t_stat: f.t_stat,
-    note: f.note
+    note: event.datePrecision === 'month' && f.day0 !== null ? [MONTH_ONLY, f.note].filter(Boolean).join('; ') : f.note
   }
 }
+
+/**
+ * An event known only to its month is stored on the 1st, so its day 0 is the month's first
+ * trading day: the figures are real but may not bracket the actual news, and the row says so.
+ */
+const MONTH_ONLY = 'event date known to the month only: day 0 is the first trading day of the month'

@@ -81,6 +81,17 @@ describe('impact of an event on market cap', () => {
     expect(after.note).toBe('insufficient data after (AAA prices end 2021-03-12)')
   })
 
+  it('never carries a benchmark past the end of its data: the window is left without it, with the reason', async () => {
+    // A benchmark file that stops on 03-09, day +1: [-1,+1] still has it, [0,+2] does not.
+    await putSeries(ws.core, { ticker: 'SPY', benchmark: true }, { close: SPY.filter(([d]) => d <= '2021-03-09') })
+    const t = await ws.call('impact:table', { windows: [{ a: -1, b: 1 }, { a: 0, b: 2 }] })
+    expect(row(t.rows, 'AAA', -1, 1).benchmark_return).toBeCloseTo(105 / 102 - 1, 12)
+    const late = row(t.rows, 'AAA', 0, 2)
+    // The company's own figures are unaffected; the market-adjusted ones are empty, not flat.
+    expect(late).toMatchObject({ end_date: '2021-03-10', mcap_change: 1440 - 1200, benchmark_return: null, abnormal_return: null })
+    expect(late.note).toContain('insufficient benchmark data after (SPY ends 2021-03-09)')
+  })
+
   it('says why a company has no market cap, and still gives what does not need one', async () => {
     const t = await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })
     const beta = row(t.rows, 'BBB', 0, 0)
@@ -102,6 +113,15 @@ describe('impact of an event on market cap', () => {
     expect(t.windows).toEqual([{ a: 0, b: 0 }])
     // Day 0 = 03-09: 12.5 x 120 = 1500 -> 13 x 120 = 1560.
     expect(row(t.rows, 'AAA', 0, 0)).toMatchObject({ day0: '2021-03-09', start_mcap: 1500, end_mcap: 1560, mcap_change: 60 })
+  })
+
+  it('says when an event is known to the month only, so its day 0 is the first trading day of that month', async () => {
+    await ws.call('events:update', { id: eventId, patch: { date: '2021-03-01', datePrecision: 'month' } })
+    const r = row((await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })).rows, 'AAA', 0, 0)
+    expect(r.day0).toBe('2021-03-01')
+    expect(r.note).toContain('event date known to the month only')
+    await ws.call('events:update', { id: eventId, patch: { datePrecision: 'day' } })
+    expect(row((await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })).rows, 'AAA', 0, 0).note).not.toContain('month')
   })
 
   it('rejects a window whose start is after its end, and a benchmark that is not imported', async () => {

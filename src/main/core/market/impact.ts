@@ -6,7 +6,7 @@
  */
 import { isoFromDay } from '../../../shared/dates'
 import type { ImpactRow } from '../../../shared/market'
-import { benchmarkValue, type BenchmarkPoints } from './benchmark'
+import { benchmarkValue, lastDay, type BenchmarkPoints } from './benchmark'
 import { atOrAfter } from './lookup'
 import type { ListingCap } from './marketcap'
 import { cumulativeAbnormal, fitMarketModel, type DailyReturns, type EstimationWindow, type MarketModel } from './market-model'
@@ -107,7 +107,8 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
     else {
       const bs = benchmarkValue(bench, days[s])
       const be = benchmarkValue(bench, days[e])
-      if (Number.isNaN(bs)) notes.push(`benchmark ${bench.ticker} has no value on or before ${row.start_date}`)
+      if (Number.isNaN(bs)) notes.push(noBenchmarkValue(bench, days[s]))
+      else if (Number.isNaN(be)) notes.push(noBenchmarkValue(bench, days[e]))
       else {
         row.benchmark_return = be / bs - 1
         if (row.mcap_return !== null) row.abnormal_return = row.mcap_return - row.benchmark_return
@@ -121,4 +122,10 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
     row.note = notes.join('; ')
     return row
   })
+}
+
+/** Why the benchmark has no value on `day`: before its first quote or after its last. */
+function noBenchmarkValue(bench: BenchmarkPoints, day: number): string {
+  if (day > lastDay(bench)) return `insufficient benchmark data after (${bench.ticker} ends ${isoFromDay(lastDay(bench))})`
+  return `insufficient benchmark data before (${bench.ticker} starts ${isoFromDay(bench.days[0])})`
 }

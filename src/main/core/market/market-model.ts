@@ -100,7 +100,7 @@ export function cumulativeAbnormal(ret: DailyReturns, model: MarketModel, i0: nu
   let car = 0
   for (let i = i0 + a; i <= i0 + b; i++) {
     const ar = ret.r[i] - (model.alpha + model.beta * ret.rm[i])
-    if (Number.isNaN(ar)) return { car: null, tStat: null, reason: 'market model: a daily return in the window is missing (no benchmark value yet)' }
+    if (Number.isNaN(ar)) return { car: null, tStat: null, reason: 'market model: the benchmark has no value on a day of the window' }
     car += ar
   }
   if (!(model.sigma > 0)) return { car, tStat: null, reason: 'market model: residual standard deviation is zero, no t-stat' }
