@@ -4,7 +4,7 @@ import type { Core } from '../../src/main/core/core'
 import { call } from '../../src/main/core/dispatch'
 import { cliHooks, createHandlers } from '../../src/main/core/handlers'
 import { companyLabel } from '../../src/main/core/companies'
-import { isoFromDay } from '../../src/shared/dates'
+import { eventDateText, isoFromDay } from '../../src/shared/dates'
 import { best, gc, result, time, type BenchResult } from '../measure'
 import { tradingDays } from '../generate'
 import { rng } from '../random'
@@ -72,7 +72,7 @@ export async function exportEvents(core: Core): Promise<BenchResult> {
       const notes = core.notes.chronological(e.id)
       return [
         e.id,
-        e.date,
+        eventDateText(e),
         e.title,
         e.category,
         e.authority,

@@ -40,7 +40,7 @@ export class ImportWizard {
   }
 
   importButton(): Locator {
-    return this.root.getByRole('button', { name: /^Import [\d,]+ rows$/ })
+    return this.root.getByRole('button', { name: /^Import [\d,]+ rows(, skip [\d,]+ rejected)?$/ })
   }
 
   async commit(): Promise<void> {

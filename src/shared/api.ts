@@ -235,9 +235,12 @@ export const contract = {
   'import:preview': method<ImportDryRun>()(
     z.object({ source: importSourceSchema, mapping: importMappingSchema, jobId: z.string().max(100).optional() }).strict()
   ),
-  /** Apply a dry run, all or nothing. */
+  /**
+   * Apply a dry run, all or nothing. A dry run that rejected rows is applied only with
+   * `skipRejected: true`: the analyst has seen those rows and chosen to import the others.
+   */
   'import:commit': method<ImportResult>()(
-    z.object({ previewId: z.string().min(1).max(100), jobId: z.string().max(100).optional() }).strict()
+    z.object({ previewId: z.string().min(1).max(100), skipRejected: z.boolean().optional(), jobId: z.string().max(100).optional() }).strict()
   ),
   'jobs:progress': method<JobProgress | null>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
   'series:list': method<SeriesInfo[]>()(none),

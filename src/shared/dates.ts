@@ -60,3 +60,11 @@ export function todayIso(now: Date = new Date()): string {
   const d = String(now.getDate()).padStart(2, '0')
   return `${y}-${m}-${d}`
 }
+
+/**
+ * An event's date as the analyst knows it: `2021-08` for one known only to its month (stored as
+ * the 1st, which would read as a claim about the day), else the full date.
+ */
+export function eventDateText(e: { date: string; datePrecision: 'day' | 'month' }): string {
+  return e.datePrecision === 'month' ? e.date.slice(0, 7) : e.date
+}

@@ -55,7 +55,8 @@ export type Authority = (typeof AUTHORITIES)[number]
 export const authority = z.enum(AUTHORITIES as unknown as [Authority, ...Authority[]])
 
 const text = (max: number) => z.string().max(max)
-const tagList = z.array(z.string().trim().min(1).max(60)).max(50)
+// Reports join tags with "; ", so a tag holding ";" would read back as two.
+const tagList = z.array(z.string().trim().min(1).max(60).refine((t) => !t.includes(';'), 'must not contain ";" (it separates tags in reports)')).max(50)
 
 /** What a caller sends to create or edit an event: trimmed, with defaults filled in. */
 export const eventFields = z.object({

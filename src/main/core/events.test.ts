@@ -35,6 +35,13 @@ describe('adding, editing, duplicating', () => {
     expect((await again.api('events:get', { id: e.id })).event).toEqual(u)
   })
 
+  it('refuses a tag with ";" in it, which the reports would read back as two tags', async () => {
+    const ws = await openWorkspace()
+    const e = await ws.api('events:create', { fields: { date: '2021-04-10', title: 'Fine', tags: ['fine'] } })
+    await expect(ws.api('events:update', { id: e.id, patch: { tags: ['a;b'] } })).rejects.toMatchObject({ code: 'invalid_input', issues: [{ path: 'patch.tags.0' }] })
+    expect((await ws.api('events:get', { id: e.id })).event.tags).toEqual(['fine'])
+  })
+
   it('duplicates an event as a new "(copy)" with the same fields and no notes', async () => {
     const ws = await openWorkspace()
     const e = await ws.api('events:create', { fields: { date: '2021-07-04', title: 'Didi removed from app stores', category: 'data_security', authority: 'CAC', tags: ['didi'] } })

@@ -64,6 +64,22 @@ describe('capwatch import prices', () => {
     expect(r.out).toContain('... and 6 more rejected rows')
   })
 
+  it('a file with a bad row is refused whole unless the analyst asks to skip the rejected rows', async () => {
+    const file = join(root, 'one-bad.csv')
+    await writeFile(file, 'Date,Close\n2021-01-04,10\n2021-02-30,11\n2021-01-05,10.5\n')
+    await capwatch('companies', 'list')
+    const before = await snapshot(dataDir)
+    const refused = await capwatch('import', 'prices', file, '--ticker', 'TST')
+    expect(refused.code).toBe(1)
+    expect(refused.out).toContain('line 3: Date: impossible date: "2021-02-30"')
+    expect(refused.err).toEqual(['capwatch: one-bad.csv: 1 row was rejected (listed above); nothing written. Fix the file, or run again with --skip-rejected to import the other 2 rows'])
+    expect(await snapshot(dataDir)).toEqual(before)
+
+    const done = await capwatch('import', 'prices', file, '--ticker', 'TST', '--skip-rejected')
+    expect(done.code).toBe(0)
+    expect(done.out.at(-1)).toBe('Imported one-bad.csv: wrote TST (2 new, 0 replaced); created 1 company TST.')
+  })
+
   it('a file without a ticker column needs --ticker; errors are one line on stderr', async () => {
     const r = await capwatch('import', 'prices', baba)
     expect(r.code).toBe(1)

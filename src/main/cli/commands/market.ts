@@ -16,7 +16,7 @@ const SHOWN_REJECTS = 20
 const importPrices: CliCommand = {
   words: ['import', 'prices'],
   summary: 'Import daily prices (or market caps) from a CSV file: a dry run, then all or nothing',
-  usage: 'import prices FILE [--ticker T] [--column close|adj_close|market_cap] [--date-column NAME] [--value-column NAME] [--currency C] [--dry-run]',
+  usage: 'import prices FILE [--ticker T] [--column close|adj_close|market_cap] [--date-column NAME] [--value-column NAME] [--currency C] [--dry-run] [--skip-rejected]',
   help: [
     '  --ticker T           the ticker of the file\'s rows (not needed when the file has a Ticker or Symbol column)',
     '  --column KIND        what to import: close (default), adj_close or market_cap; picks the Close,',
@@ -26,6 +26,8 @@ const importPrices: CliCommand = {
     '  --currency C         currency of a company the import creates (default: from the ticker, e.g.',
     '                       .HK -> HKD, .SS/.SZ -> CNY, else USD)',
     '  --dry-run            check every row and show what would change; write nothing',
+    '  --skip-rejected      import the good rows of a file that has rejected rows (without it, such a',
+    '                       file is refused whole and nothing is written)',
     'Delimiter (, ; tab |), decimal comma, header row, date format and encoding are detected.',
     'An unknown ticker gets a company named after it. Rejected rows are listed as `line N: field: reason`.'
   ].join('\n'),
@@ -35,7 +37,8 @@ const importPrices: CliCommand = {
     'date-column': { type: 'string' },
     'value-column': { type: 'string' },
     currency: { type: 'string' },
-    'dry-run': { type: 'boolean' }
+    'dry-run': { type: 'boolean' },
+    'skip-rejected': { type: 'boolean' }
   },
   positionals: 1,
   async run({ handlers, args, options, out }) {
@@ -78,7 +81,16 @@ const importPrices: CliCommand = {
     const dry = await call(handlers, 'import:preview', { source, mapping })
     for (const line of describeDryRun(dry, valueColumn)) out(line)
     if (options['dry-run']) return out('Dry run: nothing written.')
-    const result = await call(handlers, 'import:commit', { previewId: dry.previewId })
+    const { rejected, rows } = dry.totals
+    const skipRejected = options['skip-rejected'] === true
+    if (rejected > 0 && rejected < rows && !skipRejected) {
+      const good = rows - rejected
+      throw new ApiError(
+        'invalid_input',
+        `${dry.name}: ${plural(rejected, 'row was', 'rows were')} rejected (listed above); nothing written. Fix the file, or run again with --skip-rejected to import the other ${plural(good, 'row')}`
+      )
+    }
+    const result = await call(handlers, 'import:commit', { previewId: dry.previewId, skipRejected })
     if (!result.written.length && !result.createdCompanies.length) {
       return out(`Nothing written: every accepted row of ${dry.name} is already stored.`)
     }

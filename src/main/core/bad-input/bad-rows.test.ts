@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { ImportMapping, RejectedRow } from '../../../shared/market'
-import { expectResponsive, fixtureSource, openBench, snapshotOf, stored } from './corpus-kit'
+import { expectRefused, expectResponsive, fixtureSource, openBench, snapshotOf, stored } from './corpus-kit'
 
 const MAPPING: ImportMapping = { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker: 'FIXT' }
 
@@ -88,7 +88,7 @@ const CASES: RowsCase[] = [
 
 describe('bad rows in an otherwise good file', () => {
   for (const c of CASES) {
-    it(`${c.file}: the dry run lists ${c.rejected.length} bad rows by line, field and reason; the commit stores only the good ones`, async () => {
+    it(`${c.file}: the dry run lists ${c.rejected.length} bad rows by line, field and reason; nothing is written until the analyst agrees to skip them`, async () => {
       const bench = await openBench()
       const mapping = { ...MAPPING, ...c.mapping }
       const before = await snapshotOf(bench)
@@ -100,7 +100,18 @@ describe('bad rows in an otherwise good file', () => {
       // Two dry runs later, not a byte has changed.
       expect(await snapshotOf(bench)).toEqual(before)
 
-      const result = await bench.call('import:commit', { previewId: byPath.previewId })
+      // Committing as is is refused, naming the first bad row, and still writes nothing.
+      const first = c.rejected[0]
+      await expectRefused(bench, () => bench.call('import:commit', { previewId: byPath.previewId }), {
+        code: 'invalid_input',
+        message: `${c.file}: ${c.rejected.length} ${c.rejected.length === 1 ? 'row was' : 'rows were'} rejected (first: line ${first.line}, ${first.field}: ${first.reason}); nothing written`,
+        file: c.file,
+        line: first.line,
+        field: first.field
+      })
+      expect(await snapshotOf(bench)).toEqual(before)
+
+      const result = await bench.call('import:commit', { previewId: byPath.previewId, skipRejected: true })
       expect(result.written).toEqual(['FIXT'])
       expect(await stored(bench, 'FIXT')).toEqual(c.kept)
       // Only the meta (series index, FIXT's new company) and FIXT's own file changed: the events

@@ -69,7 +69,7 @@ describe('market caps', () => {
     expect(ins.suggested).toMatchObject({ valueColumn: 'Market Cap (USD)', valueKind: 'market_cap' })
     const dry = await ws.call('import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Market Cap (USD)', valueKind: 'market_cap', ticker: 'BABA' } })
     expect(dry.rejected).toEqual([{ line: 4, field: 'Market Cap (USD)', reason: 'negative or zero market cap: 0' }])
-    await ws.call('import:commit', { previewId: dry.previewId })
+    await ws.call('import:commit', { previewId: dry.previewId, skipRejected: true })
     await ws.call('import:commit', { previewId: (await ws.call('import:preview', { source: babaSource, mapping: close('BABA') })).previewId })
     const stored = (await ws.core.store.series.load('BABA'))!
     expect(stored.marketCap).toEqual({ days: [dayFromIso('2021-01-04'), dayFromIso('2021-01-05')], values: [612e9, 605500000000.5] })

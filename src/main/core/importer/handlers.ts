@@ -12,7 +12,7 @@ export function importHandlers(core: Core, hooks: AdapterHooks): Pick<Handlers, 
   return {
     'import:inspect': ({ source }) => service.inspect(source, hooks),
     'import:preview': ({ source, mapping, jobId }) => service.preview(source, mapping, hooks, jobId),
-    'import:commit': ({ previewId, jobId }) => service.commit(previewId, jobId),
+    'import:commit': ({ previewId, skipRejected, jobId }) => service.commit(previewId, { skipRejected, jobId }),
     'jobs:progress': ({ jobId }) => service.jobs.get(jobId),
     'series:list': () => listSeries(core),
     'series:setBenchmark': ({ ticker, benchmark }) => setBenchmark(core, ticker, benchmark)

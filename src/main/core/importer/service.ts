@@ -116,11 +116,14 @@ export class ImportService {
     }
   }
 
-  async commit(previewId: string, jobId?: string): Promise<ImportResult> {
+  async commit(previewId: string, { skipRejected = false, jobId }: { skipRejected?: boolean; jobId?: string } = {}): Promise<ImportResult> {
     const preview = this.previews.get(previewId)
     if (!preview) {
       throw new ApiError('not_found', `No dry run ${previewId}: it was already applied or has expired (the latest ${KEEP_PREVIEWS} are kept); run the dry run again`)
     }
+    // A file with bad rows is not half-imported behind the analyst's back: they see the rejected
+    // rows and either fix the file or say that the other rows should go in without them.
+    if (preview.totals.rejected > 0 && preview.totals.rejected < preview.totals.rows && !skipRejected) throw rejectedRows(preview)
     if (this.applying.has(previewId)) throw new ApiError('conflict', `${preview.name}: this dry run is already being applied`)
     const job = this.jobs.track(jobId)
     this.applying.add(previewId)
@@ -156,6 +159,18 @@ export class ImportService {
       issues: [{ path: column, message: 'no dates', line: layout.dataLine }]
     })
   }
+}
+
+function rejectedRows(p: Preview): ApiError {
+  const n = p.totals.rejected
+  const first = p.rejected[0]
+  const good = p.totals.rows - n
+  return new ApiError(
+    'invalid_input',
+    `${p.name}: ${n} ${n === 1 ? 'row was' : 'rows were'} rejected (first: line ${first.line}, ${first.field}: ${first.reason}); nothing written. ` +
+      `Fix the file and import it again, or confirm importing the other ${good} ${good === 1 ? 'row' : 'rows'} without ${n === 1 ? 'it' : 'them'}`,
+    { file: p.name, issues: p.rejected.slice(0, 20).map((r) => ({ path: r.field, message: r.reason, line: r.line })) }
+  )
 }
 
 function mappingError(file: string, path: string, message: string): ApiError {

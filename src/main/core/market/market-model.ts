@@ -58,7 +58,7 @@ export function fitMarketModel(ret: DailyReturns, i0: number, est: EstimationWin
   }
   const need = Math.max(est.minReturns, 3)
   if (n < need) {
-    return { ok: false, reason: `market model: ${n} returns in the estimation window [${est.from},${est.to}], needs ${need}` }
+    return { ok: false, reason: `market model: ${n} ${n === 1 ? 'return' : 'returns'} in the estimation window [${est.from},${est.to}], needs ${need}` }
   }
   const mx = sx / n
   const my = sy / n

@@ -4,6 +4,7 @@
  * given, else every event by date. Built for 100k events with 200k notes: company labels are
  * looked up once, and each cell is computed only when its column is exported.
  */
+import { eventDateText } from '../../../shared/dates'
 import type { Note, PolicyEvent } from '../../../shared/domain'
 import type { CsvValue } from '../csv/write'
 import { companyLabel } from '../companies'
@@ -68,7 +69,7 @@ export const eventsReport: ReportBuilder = (core, request) => {
     const notes = core.notes.chronological(e.id)
     return [
       e.id,
-      e.date,
+      eventDateText(e),
       e.title,
       e.category,
       e.authority,
@@ -86,7 +87,7 @@ export const eventsReport: ReportBuilder = (core, request) => {
       case 0:
         return e.id
       case 1:
-        return e.date
+        return eventDateText(e)
       case 2:
         return e.title
       case 3:

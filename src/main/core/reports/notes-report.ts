@@ -3,6 +3,7 @@
  * grouped by event, in the table's current order when `request.query` is given (else by date),
  * and oldest first within an event.
  */
+import { eventDateText } from '../../../shared/dates'
 import type { CsvValue } from '../csv/write'
 import { isIdentity, pickColumns } from './columns'
 import type { ReportBuilder } from './types'
@@ -18,7 +19,7 @@ export const notesReport: ReportBuilder = (core, request) => {
   function* rows(): Generator<CsvValue[]> {
     for (const e of events) {
       for (const n of core.notes.chronological(e.id)) {
-        const full = [n.id, e.id, e.date, e.title, n.createdAt, n.updatedAt, n.text]
+        const full = [n.id, e.id, eventDateText(e), e.title, n.createdAt, n.updatedAt, n.text]
         yield all ? full : picked.map((i) => full[i])
       }
     }

@@ -92,7 +92,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
     if (!dryRun) return
     setError(null)
     try {
-      const res = await run('Importing', (jobId) => api['import:commit']({ previewId: dryRun.previewId, jobId }))
+      const res = await run('Importing', (jobId) => api['import:commit']({ previewId: dryRun.previewId, skipRejected: dryRun.totals.rejected > 0, jobId }))
       setResult(res)
       setStep('done')
       onImported()
@@ -161,6 +161,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             </button>
             <button type="button" className="btn btn-primary" disabled={busy || dryRun.totals.new + dryRun.totals.replaced === 0} onClick={commit}>
               Import {count(dryRun.totals.new + dryRun.totals.replaced)} rows
+              {dryRun.totals.rejected > 0 && `, skip ${count(dryRun.totals.rejected)} rejected`}
             </button>
             {dryRun.totals.rejected > 0 && (
               <span className="md-hint">
