@@ -42,13 +42,29 @@ describe('marketcap report', () => {
     expect(t.count).toBe(7)
   })
 
-  it('keeps the asked tickers and dates, and refuses a ticker without a market cap with the reason', async () => {
+  it('keeps the asked tickers and dates, and refuses a ticker without prices with the reason', async () => {
     const t = await marketcapReport(ws.core, { report: 'marketcap', tickers: ['HHH', 'AAA'], from: '2021-03-02', to: '2021-03-03' })
     expect(collect(t.rows).map((r) => `${r[0]} ${r[1]}`)).toEqual(['2021-03-02 HHH', '2021-03-02 AAA', '2021-03-03 AAA'])
     expect(t.count).toBe(3)
-    await expect(marketcapReport(ws.core, { report: 'marketcap', tickers: ['SPY', 'ZZZ'] })).rejects.toThrow(
-      'No market cap for SPY: no share schedule for SPY; ZZZ: no prices imported for ZZZ'
-    )
+    await expect(marketcapReport(ws.core, { report: 'marketcap', tickers: ['SPY', 'ZZZ'] })).rejects.toThrow('No prices for ZZZ: no prices imported for ZZZ')
+  })
+
+  it('writes the closes of a ticker asked for by name that has no shares, with market cap empty', async () => {
+    const t = await marketcapReport(ws.core, { report: 'marketcap', tickers: ['SPY'], to: '2021-03-02' })
+    expect(collect(t.rows)).toEqual([
+      ['2021-03-01', 'SPY', 100, null, null, 'USD', null],
+      ['2021-03-02', 'SPY', 100, null, null, 'USD', null]
+    ])
+  })
+})
+
+describe('money in the reports', () => {
+  it('is written to the cent, so close x shares x FX noise does not read as a different figure', async () => {
+    // 0.1 x 3 = 0.30000000000000004 in binary floating point.
+    await addCompany(ws.core, 'n', { name: 'Noise Co', listings: [{ ticker: 'NNN', currency: 'USD', shares: [{ date: '2021-01-01', shares: 3, source: '' }] }] })
+    await putSeries(ws.core, { ticker: 'NNN', companyId: 'n' }, { close: zip(DAYS.slice(0, 1), [0.1]) })
+    const t = await marketcapReport(ws.core, { report: 'marketcap', tickers: ['NNN'] })
+    expect(collect(t.rows)).toEqual([['2021-03-01', 'NNN', 0.1, 3, 0.3, 'USD', 0.3]])
   })
 })
 

@@ -38,14 +38,25 @@ export const MARKETCAP_COLUMNS = ['date', 'ticker', 'close', 'shares', 'market_c
 export const impactReport: ReportBuilder = async (core, request) => {
   const eventIds = request.query ? core.events.list(request.query).map((e) => e.id) : undefined
   const table = await impactTables(core).table({ eventIds, windows: request.windows, benchmark: request.benchmark })
-  const rows = table.rows.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => r[c]))
+  const rows = table.rows.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => (MONEY.has(c) ? cents(r[c] as number | null) : r[c])))
   return { header: [...IMPACT_COLUMNS], rows, count: rows.length }
+}
+
+const MONEY = new Set<string>(['start_mcap', 'end_mcap', 'mcap_change'])
+
+/**
+ * Money to the cent: close x shares x FX carries binary noise (774465858983.9999) that reads as
+ * a wrong figure in a spreadsheet. Returns and prices are written in full.
+ */
+export function cents(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 100) / 100
 }
 
 /**
  * Long format, one row per ticker x trading day within from..to. Without tickers: every imported
- * series that has a market cap (so benchmarks without shares are left out); a ticker asked for by
- * name that has none is an error that says why, rather than a silently missing block.
+ * series that has a market cap (so benchmarks without shares are left out). A ticker asked for by
+ * name is written even without shares (its closes, with shares and market cap empty: an index or
+ * a benchmark has none); one with no prices at all is an error that says why.
  */
 export const marketcapReport: ReportBuilder = async (core, request): Promise<ReportTable> => {
   const market = marketService(core)
@@ -58,11 +69,11 @@ export const marketcapReport: ReportBuilder = async (core, request): Promise<Rep
   const problems: { path: string; message: string }[] = []
   for (const ticker of tickers) {
     const { cap, reason } = await market.capOf(ticker)
-    if (cap?.local) caps.push(cap)
+    if (cap?.local || (named && cap)) caps.push(cap)
     else if (named) problems.push({ path: 'tickers', message: `${ticker}: ${reason}` })
   }
   if (problems.length) {
-    throw new ApiError('invalid_input', `No market cap for ${problems.map((p) => p.message).join('; ')}`, { issues: problems })
+    throw new ApiError('invalid_input', `No prices for ${problems.map((p) => p.message).join('; ')}`, { issues: problems })
   }
   let count = 0
   const spans = caps.map((cap) => {
@@ -80,7 +91,7 @@ export const marketcapReport: ReportBuilder = async (core, request): Promise<Rep
   }
   function* rows(): Generator<CsvValue[]> {
     for (const { cap, lo, hi } of spans) {
-      const local = cap.local!
+      const local = cap.local
       for (let i = lo; i <= hi; i++) {
         const rep = cap.reporting ? cap.reporting[i] : NaN
         yield [
@@ -88,9 +99,9 @@ export const marketcapReport: ReportBuilder = async (core, request): Promise<Rep
           cap.ticker,
           cap.close ? cap.close[i] : null,
           cap.shares ? cap.shares[i] : null,
-          local[i],
+          local ? cents(local[i]) : null,
           cap.currency,
-          Number.isNaN(rep) ? null : rep
+          Number.isNaN(rep) ? null : cents(rep)
         ]
       }
     }
