@@ -54,6 +54,7 @@ export const AUTHORITIES = [
 export type Authority = (typeof AUTHORITIES)[number]
 export const authority = z.enum(AUTHORITIES as unknown as [Authority, ...Authority[]])
 
+const UI_STATE_MAX = 256 * 1024
 const text = (max: number) => z.string().max(max)
 // Reports join tags with "; ", so a tag holding ";" would read back as two.
 const tagList = z.array(z.string().trim().min(1).max(60).refine((t) => !t.includes(';'), 'must not contain ";" (it separates tags in reports)')).max(50)
@@ -157,7 +158,13 @@ export const settingsSchema = z.object({
   estimation: z
     .object({ from: z.number().int(), to: z.number().int(), minReturns: z.number().int().min(3) })
     .default({ from: -250, to: -30, minReturns: 60 }),
-  /** Renderer layout state (column order, widths, visibility): remembered across restarts. */
-  ui: z.record(z.string().max(100), z.unknown()).default({})
+  /**
+   * Renderer layout state (column order, widths, visibility): remembered across restarts. Capped,
+   * as it is rewritten with the settings on every save of the meta file.
+   */
+  ui: z
+    .record(z.string().max(100), z.unknown())
+    .refine((ui) => Object.keys(ui).length <= 200 && JSON.stringify(ui).length <= UI_STATE_MAX, `must be at most 200 keys and ${UI_STATE_MAX / 1024} KB of JSON`)
+    .default({})
 })
 export type Settings = z.infer<typeof settingsSchema>

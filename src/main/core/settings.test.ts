@@ -29,6 +29,15 @@ describe('settings', () => {
     expect((await (await ws.reopen()).api('settings:get', {})).ui).toEqual(s.ui)
   })
 
+  it('refuses layout state grown past its cap, also when it grows a key at a time', async () => {
+    const ws = await openWorkspace()
+    const big = 'x'.repeat(100 * 1024)
+    await ws.api('settings:update', { patch: { ui: { a: big } } })
+    await ws.api('settings:update', { patch: { ui: { b: big } } })
+    await expect(ws.api('settings:update', { patch: { ui: { c: big } } })).rejects.toMatchObject({ code: 'invalid_input', issues: [{ path: 'ui' }] })
+    expect(Object.keys((await ws.api('settings:get', {})).ui)).toEqual(['a', 'b'])
+  })
+
   it('updates windows and currency, leaving the rest as it was', async () => {
     const ws = await openWorkspace()
     await ws.api('settings:update', { patch: { ui: { keep: true } } })
