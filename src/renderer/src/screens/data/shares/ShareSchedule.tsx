@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { api } from '../../../api/client'
 import type { CompanyRow } from '../../../../../shared/api'
 import { ApiError } from '../../../../../shared/errors'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { ErrorNote } from '../shared/ErrorNote'
 import { ShareTable } from './ShareTable'
 import { newKey, toDraft, validateRows, type DraftShareRow } from './share-rows'
@@ -26,9 +27,16 @@ export function ShareSchedule({ companies, onSaved }: Props) {
   const [error, setError] = useState<unknown>(null)
   const [saved, setSaved] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  // A switch of company or listing asked for while rows are unsaved: confirmed before it happens.
+  const [pending, setPending] = useState<{ companyId: string; ticker: string } | null>(null)
 
   const company = listed.find((c) => c.id === companyId)
   const listing = company?.listings.find((l) => l.ticker === ticker)
+  const switchTo = (next: { companyId: string; ticker: string }) => {
+    if (dirty) return setPending(next)
+    setCompanyId(next.companyId)
+    setTicker(next.ticker)
+  }
 
   // Load the stored rows when the listing changes (not when the company list refreshes after a
   // save elsewhere, which would throw away edits in progress).
@@ -84,8 +92,7 @@ export function ShareSchedule({ companies, onSaved }: Props) {
             value={companyId}
             onChange={(e) => {
               const c = listed.find((x) => x.id === e.target.value)
-              setCompanyId(e.target.value)
-              setTicker(c?.listings[0]?.ticker ?? '')
+              switchTo({ companyId: e.target.value, ticker: c?.listings[0]?.ticker ?? '' })
             }}
           >
             <option value="">— choose —</option>
@@ -98,7 +105,7 @@ export function ShareSchedule({ companies, onSaved }: Props) {
         </label>
         <label>
           Listing
-          <select aria-label="Listing" value={ticker} onChange={(e) => setTicker(e.target.value)} disabled={!company}>
+          <select aria-label="Listing" value={ticker} onChange={(e) => switchTo({ companyId, ticker: e.target.value })} disabled={!company}>
             {(company?.listings ?? []).map((l) => (
               <option key={l.ticker} value={l.ticker}>
                 {l.ticker} {l.exchange ? `(${l.exchange}, ${l.currency})` : `(${l.currency})`}
@@ -150,6 +157,20 @@ export function ShareSchedule({ companies, onSaved }: Props) {
         </>
       )}
       <ErrorNote error={error} title="Shares not saved" />
+      {pending && (
+        <ConfirmDialog
+          title="Discard unsaved share rows?"
+          confirmLabel="Discard changes"
+          danger
+          onClose={() => setPending(null)}
+          onConfirm={async () => {
+            setCompanyId(pending.companyId)
+            setTicker(pending.ticker)
+          }}
+        >
+          <p>The rows you changed for {listing?.ticker ?? 'this listing'} are not saved. Save them first, or discard them.</p>
+        </ConfirmDialog>
+      )}
     </section>
   )
 }
