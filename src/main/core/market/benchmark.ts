@@ -1,13 +1,15 @@
 /**
  * Benchmarks (IMPACT.md): any imported series marked as one. Its value on date t is its latest
  * close on or before t, so a benchmark on another exchange's calendar still has a value on every
- * company trading day after its first quote. After its last quote it has none: carrying the last
- * close forward past the end of the imported file would be extrapolation (an event in 2024 measured
- * against a benchmark file that ends in 2022 would show a flat market), so those days are NaN and
- * the impact row says the benchmark's data ends.
+ * company trading day after its first quote. Past its last quote the close carries over at most
+ * CARRY_DAYS calendar days (a holiday or weekend at the end of the file, as for a basket) and then
+ * stops: carrying it further would be extrapolation (an event in 2024 measured against a benchmark
+ * file that ends in 2022 would show a flat market), so those days are NaN and the impact row says
+ * the benchmark's data ends.
  */
 import type { Company } from '../../../shared/domain'
 import type { SeriesFile, SeriesMeta } from '../store/schema'
+import { CARRY_DAYS } from './basket'
 import { alignAtOrBefore, atOrBefore } from './lookup'
 
 export interface BenchmarkPoints {
@@ -22,17 +24,17 @@ export function benchmarkPoints(ticker: string, data: SeriesFile | null): Benchm
   return part ? { ticker, days: part.days, values: part.values } : null
 }
 
-/** Latest value on or before `day`, or NaN before the first quote or after the last. */
+/** Latest value on or before `day`, or NaN before the first quote or past the end of the data. */
 export function benchmarkValue(b: BenchmarkPoints, day: number): number {
-  if (day > lastDay(b)) return NaN
+  if (day > lastDay(b) + CARRY_DAYS) return NaN
   const i = atOrBefore(b.days, day)
   return i >= 0 ? b.values[i] : NaN
 }
 
-/** The benchmark's value on each of ascending `days` (NaN before its first quote or after its last). */
+/** The benchmark's value on each of ascending `days` (NaN before its first quote or past the end of the data). */
 export function alignBenchmark(b: BenchmarkPoints, days: ArrayLike<number>): Float64Array {
   const out = alignAtOrBefore(days, b.days, b.values)
-  const last = lastDay(b)
+  const last = lastDay(b) + CARRY_DAYS
   for (let i = out.length - 1; i >= 0 && days[i] > last; i--) out[i] = NaN
   return out
 }

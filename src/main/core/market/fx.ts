@@ -1,9 +1,10 @@
 /**
  * Conversion to the reporting currency (IMPACT.md "Reporting currency"): a value on date t is
- * multiplied by the latest rate on or before t of the currency's FX series, else by its constant
- * rate; the reporting currency itself converts at 1.
+ * multiplied by the latest rate on or before t of the currency's FX series (up to a few days past
+ * its end), else by its constant rate; the reporting currency itself converts at 1.
  */
 import type { Settings } from '../../../shared/domain'
+import { CARRY_DAYS } from './basket'
 import { alignAtOrBefore, atOrBefore } from './lookup'
 
 /** Points of an imported FX series: units of reporting currency per one unit of the currency. */
@@ -47,18 +48,22 @@ export function fxRate(
     return { currency, reporting, reason, at: () => fallback, align: (days) => new Float64Array(days.length).fill(fallback) }
   }
   const { days: fxDays, values } = series
+  // Past its last quote a rate carries over a few calendar days (a holiday at the end of the file)
+  // and no further: carrying it on for months would be extrapolation.
+  const last = fxDays[fxDays.length - 1] + CARRY_DAYS
   return {
     currency,
     reporting,
     reason: '',
     at: (day) => {
-      const i = atOrBefore(fxDays, day)
+      const i = day > last ? -1 : atOrBefore(fxDays, day)
       return i >= 0 ? values[i] : fallback
     },
     align: (days) => {
       const out = alignAtOrBefore(days, fxDays, values)
-      // Before the series' first quote the constant rate (if any) applies.
+      // Outside the series (before its first quote, or past its end) the constant rate applies, if any.
       for (let i = 0; i < out.length && Number.isNaN(out[i]); i++) out[i] = fallback
+      for (let i = out.length - 1; i >= 0 && days[i] > last; i--) out[i] = fallback
       return out
     }
   }

@@ -81,15 +81,17 @@ describe('impact of an event on market cap', () => {
     expect(after.note).toBe('insufficient data after (AAA prices end 2021-03-12)')
   })
 
-  it('never carries a benchmark past the end of its data: the window is left without it, with the reason', async () => {
-    // A benchmark file that stops on 03-09, day +1: [-1,+1] still has it, [0,+2] does not.
-    await putSeries(ws.core, { ticker: 'SPY', benchmark: true }, { close: SPY.filter(([d]) => d <= '2021-03-09') })
-    const t = await ws.call('impact:table', { windows: [{ a: -1, b: 1 }, { a: 0, b: 2 }] })
-    expect(row(t.rows, 'AAA', -1, 1).benchmark_return).toBeCloseTo(105 / 102 - 1, 12)
-    const late = row(t.rows, 'AAA', 0, 2)
-    // The company's own figures are unaffected; the market-adjusted ones are empty, not flat.
-    expect(late).toMatchObject({ end_date: '2021-03-10', mcap_change: 1440 - 1200, benchmark_return: null, abnormal_return: null })
-    expect(late.note).toContain('insufficient benchmark data after (SPY ends 2021-03-09)')
+  it('carries a benchmark over a few days past the end of its data, never further', async () => {
+    // A benchmark file that stops on Tue 03-02 (102 -> its last close 101).
+    await putSeries(ws.core, { ticker: 'SPY', benchmark: true }, { close: SPY.filter(([d]) => d <= '2021-03-02') })
+    const t = await ws.call('impact:table', { windows: [{ a: -3, b: -3 }, { a: 0, b: 0 }] })
+    // [-3,-3] runs 03-02 -> 03-03, one day past the end: the last close still stands (a holiday).
+    expect(row(t.rows, 'AAA', -3, -3)).toMatchObject({ start_date: '2021-03-02', end_date: '2021-03-03', benchmark_return: 0 })
+    // [0,0] runs 03-05 -> 03-08, six days past the end: no benchmark, and the row says why. The
+    // company's own figures are unaffected; the market-adjusted ones are empty, not flat.
+    const late = row(t.rows, 'AAA', 0, 0)
+    expect(late).toMatchObject({ mcap_change: 300, benchmark_return: null, abnormal_return: null })
+    expect(late.note).toContain('insufficient benchmark data after (SPY ends 2021-03-02)')
   })
 
   it('says why a company has no market cap, and still gives what does not need one', async () => {

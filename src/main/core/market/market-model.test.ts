@@ -39,7 +39,7 @@ describe('market model', () => {
   it('leaves CAR empty with the reason when the estimation window holds too few returns', () => {
     // Day 0 at index 3: the window [-7, -2] reaches back before the series: only index 1 is in it.
     const model = fitMarketModel(ret, 3, { from: -7, to: -2, minReturns: 6 })
-    expect(model).toEqual({ ok: false, reason: 'market model: 1 returns in the estimation window [-7,-2], needs 6' })
+    expect(model).toEqual({ ok: false, reason: 'market model: 1 return in the estimation window [-7,-2], needs 6' })
     const w = cumulativeAbnormal(ret, model, 3, 0, 0)
     expect(w).toEqual({ car: null, tStat: null, reason: model.ok ? '' : model.reason })
   })
