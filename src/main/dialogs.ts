@@ -6,9 +6,9 @@ import { dialog, type BrowserWindow } from 'electron'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { AdapterHooks } from './core/handlers'
-import { atomicWrite } from './core/store/files'
+import { prepareOutputFile, writeOutputFile } from './core/output-file'
 
-export function desktopHooks(window: () => BrowserWindow | null): AdapterHooks {
+export function desktopHooks(window: () => BrowserWindow | null, dataDir: string): AdapterHooks {
   const picked = new Set<string>()
   return {
     name: 'electron',
@@ -19,7 +19,8 @@ export function desktopHooks(window: () => BrowserWindow | null): AdapterHooks {
         const opts = { defaultPath: defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] }
         const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts)
         if (res.canceled || !res.filePath) return { saved: false }
-        await atomicWrite(res.filePath, content)
+        // The dialog lets the user pick any file, including the workspace's own capwatch.json.
+        await writeOutputFile(await prepareOutputFile(res.filePath, dataDir), content)
         return { saved: true, path: res.filePath }
       },
       'app:openFile': async ({ title, extensions }) => {

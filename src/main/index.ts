@@ -78,7 +78,7 @@ async function start(): Promise<void> {
     app.exit(1)
     return
   }
-  const handlers = createHandlers(core, desktopHooks(() => mainWindow))
+  const handlers = createHandlers(core, desktopHooks(() => mainWindow, core.dataDir))
   registerIpc(handlers, rendererIndexUrl, log)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createWindow()

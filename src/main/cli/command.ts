@@ -32,6 +32,11 @@ export interface CliCommand {
   longRunning?: boolean
   /** Opens the data directory as this adapter (named in the lock); default 'cli'. */
   adapter?: 'browser'
+  /**
+   * The contract's field paths (`fields.title`, `eventId`) by the name the user typed (`--title`,
+   * `EVENT_ID`), so that an error the contract's schema raises names the option, not the API.
+   */
+  fields?: Record<string, string>
   /** Does not need the core (no data directory opened). */
   noCore?: boolean
   run(ctx: CliContext): Promise<void> | void

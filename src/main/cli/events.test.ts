@@ -134,3 +134,36 @@ describe('capwatch notes add', () => {
     expect((await listJson(dir)).find((e) => e.id === id)?.noteCount).toBe(0)
   })
 })
+
+describe('errors name the option the user typed, not the API field', () => {
+  it.each([
+    [['events', 'add', '--date', '2021-07-24', '--title', 'x'.repeat(301)], '--title: Too big'],
+    [['events', 'add', '--date', '2021-07-24', '--title', 'T', '--tags', 'antitrust;fines'], '--tags (item 1): must not contain ";"'],
+    [['notes', 'add', '', '--text', 'x'], 'EVENT_ID: ']
+  ])('%#: %s', async (args, mention) => {
+    const run = await capwatch(await tempDir(), ...(args as string[]))
+    expectOneLineError(run, mention)
+    expect(run.err[0]).not.toMatch(/events:create|notes:add|fields\.|eventId/)
+  })
+})
+
+describe('hostile text in titles cannot drive the terminal', () => {
+  const hostile = 'Fine \u001b[2J\u001b[31mred\u001b[0m\nFAKE ROW\u202eesrever\u0085\u007f'
+
+  it('events list and events add show control characters as escapes; --json still parses to the exact text', async () => {
+    const dir = await tempDir()
+    const add = await capwatch(dir, 'events', 'add', '--date', '2021-07-24', '--title', hostile, '--tags', 'a\u0007b')
+    expect(add.code).toBe(0)
+    const table = await capwatch(dir, 'events', 'list')
+    for (const text of [...add.out, ...table.out]) {
+      expect(text).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/)
+    }
+    const row = table.out.find((l) => l.includes(add.last))!
+    expect(row).toContain('Fine \\x1b[2J\\x1b[31mred\\x1b[0m\\nFAKE ROW')
+    expect(table.out.some((l) => l.startsWith('FAKE ROW'))).toBe(false)
+    expect(add.out[0]).toContain('Fine \\x1b[2J\\x1b[31mred\\x1b[0m\\nFAKE ROW\\u202eesrever\\u0085\\u007f')
+    const stored = (await listJson(dir)).find((e) => e.id === add.last)!
+    expect(stored.title).toBe(hostile)
+    expect(stored.tags).toEqual(['a\u0007b'])
+  })
+})

@@ -18,6 +18,14 @@ function expectOneLineError(run: CliRun, ...mentions: string[]): void {
   for (const m of mentions) expect(run.err[0]).toContain(m)
 }
 
+/** A data directory and, beside it (never inside the workspace), a folder for the reports. */
+async function workspace(): Promise<{ dir: string; reports: string }> {
+  const root = await tempDir()
+  const reports = join(root, 'reports')
+  await mkdir(reports)
+  return { dir: join(root, 'data'), reports }
+}
+
 function parseFile(bytes: Buffer, delimiter: ',' | ';' = ','): string[][] {
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
   const res = Papa.parse<string[]>(text, { delimiter, newline: '\r\n' })
@@ -28,12 +36,12 @@ function parseFile(bytes: Buffer, delimiter: ',' | ';' = ','): string[][] {
 
 describe('capwatch export events|notes', () => {
   it('writes the events report with a BOM and ; delimiter, and says how many rows', async () => {
-    const dir = await tempDir()
+    const { dir, reports } = await workspace()
     const id = (await capwatch(dir, 'events', 'add', '--date', '2021-07-24', '--title', '=1+1 "quoted" 腾讯', '--companies', 'TAL')).last
     await capwatch(dir, 'notes', 'add', id, '--text', 'older')
     await capwatch(dir, 'notes', 'add', id, '--text', '@newer')
     const total = JSON.parse((await capwatch(dir, 'events', 'list', '--json')).out.join('\n')).length
-    const file = join(dir, 'out', 'events.csv')
+    const file = join(reports, 'events.csv')
     const run = await capwatch(dir, 'export', 'events', '--out', file, '--bom', '--delimiter', ';')
     expect(run.err).toEqual([])
     expect(run.out).toEqual([`wrote ${total} rows to ${file}`])
@@ -47,12 +55,12 @@ describe('capwatch export events|notes', () => {
     expect(mine[5]).toBe('TAL')
     expect(mine.slice(9)).toEqual(['2', 'older\n\n@newer'])
     // Only the report is left in the folder: the temp file was renamed over it.
-    expect(readdirSync(join(dir, 'out'))).toEqual(['events.csv'])
+    expect(readdirSync(reports)).toEqual(['events.csv'])
   })
 
   it('keeps the asked columns and the events a search finds', async () => {
-    const dir = await tempDir()
-    const file = join(dir, 'didi.csv')
+    const { dir, reports } = await workspace()
+    const file = join(reports, 'didi.csv')
     const run = await capwatch(dir, 'export', 'events', '--out', file, '--columns', 'date,title', '--search', 'didi')
     expect(run.code).toBe(0)
     const [header, ...rows] = parseFile(await readFile(file))
@@ -63,10 +71,10 @@ describe('capwatch export events|notes', () => {
   })
 
   it('writes the notes report', async () => {
-    const dir = await tempDir()
+    const { dir, reports } = await workspace()
     const id = (await capwatch(dir, 'events', 'add', '--date', '2021-07-24', '--title', 'T')).last
     await capwatch(dir, 'notes', 'add', id, '--text', 'why it matters')
-    const file = join(dir, 'notes.csv')
+    const file = join(reports, 'notes.csv')
     expect((await capwatch(dir, 'export', 'notes', '--out', file)).out).toEqual([`wrote 1 rows to ${file}`])
     const [header, row] = parseFile(await readFile(file))
     expect(header).toEqual(['note_id', 'event_id', 'event_date', 'event_title', 'created_at', 'updated_at', 'text'])
@@ -75,8 +83,8 @@ describe('capwatch export events|notes', () => {
   })
 
   it('replaces an existing file whole', async () => {
-    const dir = await tempDir()
-    const file = join(dir, 'events.csv')
+    const { dir, reports } = await workspace()
+    const file = join(reports, 'events.csv')
     await writeFile(file, 'old contents that are longer than nothing\n'.repeat(1000))
     expect((await capwatch(dir, 'export', 'events', '--out', file, '--columns', 'id')).code).toBe(0)
     const text = await readFile(file, 'utf8')
@@ -98,20 +106,20 @@ async function priceFile(dir: string, name: string, start = 100): Promise<string
   return file
 }
 
-async function withPrices(): Promise<string> {
-  const dir = await tempDir()
+async function withPrices(): Promise<{ dir: string; reports: string }> {
+  const { dir, reports } = await workspace()
   for (const [ticker, start] of [['BABA', 200], ['0700.HK', 500], ['SPY', 300]] as const) {
-    const run = await capwatch(dir, 'import', 'prices', await priceFile(dir, `${ticker}.csv`, start), '--ticker', ticker)
+    const run = await capwatch(dir, 'import', 'prices', await priceFile(reports, `${ticker}.csv`, start), '--ticker', ticker)
     expect(run.err).toEqual([])
   }
   expect((await capwatch(dir, 'shares', 'set', 'BABA', '--date', '2020-01-01', '--shares', '2700000000')).code).toBe(0)
-  return dir
+  return { dir, reports }
 }
 
 describe('capwatch export impact|marketcap', () => {
   it('passes windows and benchmark to the impact report', async () => {
-    const dir = await withPrices()
-    const file = join(dir, 'impact.csv')
+    const { dir, reports } = await withPrices()
+    const file = join(reports, 'impact.csv')
     const run = await capwatch(dir, 'export', 'impact', '--out', file, '--windows=-1:1,0:5', '--benchmark', 'SPY')
     expect(run.err).toEqual([])
     const [header, ...rows] = parseFile(await readFile(file))
@@ -124,8 +132,8 @@ describe('capwatch export impact|marketcap', () => {
   })
 
   it('passes dates and tickers to the marketcap report', async () => {
-    const dir = await withPrices()
-    const file = join(dir, 'mcap.csv')
+    const { dir, reports } = await withPrices()
+    const file = join(reports, 'mcap.csv')
     const run = await capwatch(dir, 'export', 'marketcap', '--out', file, '--from', '2021-03-01', '--to', '2021-03-31', '--tickers', 'BABA')
     expect(run.err).toEqual([])
     const [header, ...rows] = parseFile(await readFile(file))
@@ -148,6 +156,10 @@ describe('capwatch export: mistakes', () => {
     [['export', 'impact', '--out', 'x.csv', '--windows=5:1'], '--windows'],
     [['export', 'marketcap', '--out', 'x.csv', '--from', '2021-02-30'], '--from'],
     [['export', 'marketcap', '--out', 'x.csv', '--from', '2021-03-01', '--to', '2021-01-01'], '--from'],
+    // An option the report does not read is refused rather than silently ignored.
+    [['export', 'impact', '--out', 'x.csv', '--tickers', 'BABA'], '--tickers applies to the marketcap report, not impact'],
+    [['export', 'marketcap', '--out', 'x.csv', '--windows=-1:1'], '--windows applies to the impact report, not marketcap'],
+    [['export', 'impact', '--out', 'x.csv', '--windows='], '--windows: give at least one window'],
     [['export', '--out', 'x.csv'], 'export events|notes|impact|marketcap']
   ])('%j fails with one line naming %s, and writes no file', async (args: string[], ...mentions: string[]) => {
     const dir = await tempDir()

@@ -53,13 +53,31 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * Control characters a title or tag may carry (line breaks, ESC sequences, bidi overrides),
+ * written as escapes (`\n`, `\x1b`, `\u0085`, `\u202e`): stored text must not be able to move the cursor,
+ * recolour or clear the terminal, or split one row into two. `keepLines` leaves line breaks for
+ * output made of several lines.
+ */
+export function printable(text: string, keepLines = false): string {
+  return text.replace(keepLines ? HOSTILE : CONTROL, (ch) => ESCAPES[ch] ?? escapeCode(ch.charCodeAt(0)))
+}
+
+// C0 and C1 controls, DEL, and the bidirectional overrides/isolates that reorder what is shown.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const HOSTILE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+// Above the C0 range the \u form: it is also a valid JSON escape, so `--json` output (where
+// JSON.stringify leaves DEL, C1 and bidi characters raw) still parses to the same text.
+const escapeCode = (c: number): string => (c < 0x20 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`)
+
+/**
  * Lines of an aligned table: a header, then one line per row, columns separated by two spaces.
- * `maxWidths` caps a column (by index); line breaks in a cell are shown as spaces.
+ * `maxWidths` caps a column (by index); control characters in a cell are escaped (printable).
  */
 export function formatTable(header: string[], rows: string[][], maxWidths: Record<number, number> = {}): string[] {
   const cells = [header, ...rows].map((r) =>
     r.map((c, i) => {
-      const flat = c.replace(/\s+/g, ' ')
+      const flat = printable(c).replace(/\s+/g, ' ')
       return maxWidths[i] ? truncate(flat, maxWidths[i]) : flat
     })
   )

@@ -6,10 +6,12 @@ import { parseArgs } from 'node:util'
 import { Core } from '../core/core'
 import { cliHooks, createHandlers } from '../core/handlers'
 import { ApiError } from '../../shared/errors'
-import { resolveDataDir } from '../paths'
+import { isMethodName } from '../core/dispatch'
 import { APP_VERSION } from '../core/version'
 import type { CliCommand } from './command'
 import { COMMANDS } from './commands'
+import { checkDataDir, chooseDataDir } from './data-dir'
+import { printable } from './format'
 
 const GLOBAL_USAGE = 'capwatch [--data-dir DIR] <command> [options]'
 
@@ -39,7 +41,7 @@ function splitGlobal(argv: string[]): { dataDir?: string; rest: string[] } {
     const a = argv[i]
     if (a === '--data-dir') {
       dataDir = argv[++i]
-      if (dataDir === undefined) throw new ApiError('invalid_input', '--data-dir needs a folder')
+      if (dataDir === undefined || dataDir.startsWith('--')) throw new ApiError('invalid_input', '--data-dir needs a folder')
     } else if (a.startsWith('--data-dir=')) dataDir = a.slice('--data-dir='.length)
     else rest.push(a)
   }
@@ -54,14 +56,23 @@ function findCommand(rest: string[]): { command: CliCommand; argv: string[] } | 
   return best ? { command: best, argv: rest.slice(best.words.length) } : null
 }
 
-export async function runCli(argv: string[], io = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) }): Promise<number> {
+export async function runCli(argv: string[], terminal = { out: (l: string) => console.log(l), err: (l: string) => console.error(l) }): Promise<number> {
+  // Every line goes out with its control characters escaped (line breaks kept): text from the
+  // workspace or an imported file cannot send escape sequences to the user's terminal.
+  const io = { out: (l: string) => terminal.out(printable(l, true)), err: (l: string) => terminal.err(printable(l, true)) }
   let core: Core | null = null
   let keepAlive = false
+  let command: CliCommand | undefined
   try {
     const { dataDir, rest } = splitGlobal(argv)
-    if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+    if (rest.length === 0) {
+      // Asked for nothing: the usage is the error message (stderr, exit 1), as git does.
+      io.err(topHelp())
+      return 1
+    }
+    if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
       io.out(topHelp())
-      return rest.length === 0 ? 1 : 0
+      return 0
     }
     if (rest[0] === '--version') {
       io.out(APP_VERSION)
@@ -81,7 +92,8 @@ export async function runCli(argv: string[], io = { out: (l: string) => console.
       }
       throw new ApiError('invalid_input', `Unknown command "${rest.slice(0, 2).join(' ')}". Run capwatch --help for the list.`)
     }
-    const { command, argv: cmdArgv } = found
+    command = found.command
+    const cmdArgv = found.argv
     if (cmdArgv.includes('--help') || cmdArgv.includes('-h')) {
       io.out(commandHelp(command))
       return 0
@@ -90,7 +102,7 @@ export async function runCli(argv: string[], io = { out: (l: string) => console.
     try {
       parsed = parseArgs({ args: cmdArgv, options: command.options ?? {}, allowPositionals: true, strict: true })
     } catch (e) {
-      throw new ApiError('invalid_input', `${(e as Error).message.split('\n')[0]}. Usage: capwatch ${command.usage}`)
+      throw new ApiError('invalid_input', `${argsProblem(e, cmdArgv)}. Usage: capwatch ${command.usage}`)
     }
     const n = parsed.positionals.length
     const want = command.positionals ?? 0
@@ -99,7 +111,14 @@ export async function runCli(argv: string[], io = { out: (l: string) => console.
       throw new ApiError('invalid_input', `${n < min ? 'Missing' : 'Unexpected'} argument. Usage: capwatch ${command.usage}`)
     }
     if (!command.noCore) {
-      core = await Core.open({ dataDir: resolveDataDir(dataDir), adapter: command.adapter ?? 'cli', log: io.err })
+      const chosen = chooseDataDir(dataDir)
+      await checkDataDir(chosen)
+      try {
+        core = await Core.open({ dataDir: chosen.dir, adapter: command.adapter ?? 'cli', log: io.err })
+      } catch (e) {
+        if (e instanceof ApiError) throw e
+        throw new ApiError('io', `Could not open the data directory ${chosen.dir}: ${(e as Error).message}`)
+      }
     }
     await command.run({
       core: core!,
@@ -112,7 +131,7 @@ export async function runCli(argv: string[], io = { out: (l: string) => console.
     keepAlive = !!command.longRunning
     return 0
   } catch (e) {
-    io.err(`capwatch: ${oneLine(e)}`)
+    io.err(`capwatch: ${oneLine(e instanceof ApiError ? inOptionNames(e, command?.fields ?? {}) : e)}`)
     return 1
   } finally {
     if (core && !keepAlive) await core.close().catch(() => {})
@@ -128,6 +147,52 @@ function oneLine(e: unknown): string {
   }
   if (e instanceof Error) return e.message.replace(/\s*\n\s*/g, ' ')
   return String(e)
+}
+
+/**
+ * parseArgs' message, first line, said the CLI's way. A value starting with '-' (`--shares -5`)
+ * is read by parseArgs as a possible option: the user is told to join it with '='.
+ */
+function argsProblem(e: unknown, argv: string[]): string {
+  const message = (e as Error).message
+  const code = (e as { code?: string }).code
+  const ambiguous = /^Option '(?:-\w, )?(--[^' ]+)[^']*' argument is ambiguous/.exec(message)
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && ambiguous) {
+    const option = ambiguous[1]
+    const at = argv.indexOf(option)
+    const value = at >= 0 && argv[at + 1] !== undefined ? argv[at + 1] : '-5'
+    return `${option} ${value}: a value that starts with "-" must be joined to its option with "=", as ${option}=${value}`
+  }
+  // "Unknown option '--csv'. To specify a positional argument starting with a '-', …": the first sentence says it.
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return message.split(/\.\s/)[0]
+  return message.split('\n')[0].replace(/\.+$/, '')
+}
+
+/**
+ * The contract's schema names fields by their API path (`events:create: fields.title: Too big`).
+ * A command knows which option fed each path: the error names the option (`--title: Too big`).
+ * Paths a command does not map are kept as they are.
+ */
+export function inOptionNames(e: ApiError, fields: Record<string, string>): ApiError {
+  const method = /^([\w-]+:[\w-]+): /.exec(e.message)?.[1]
+  if (e.code !== 'invalid_input' || !method || !isMethodName(method) || !e.issues?.length) return e
+  const byName = new Map<string, string[]>()
+  for (const issue of e.issues) {
+    const name = optionFor(issue.path, fields)
+    byName.set(name, [...(byName.get(name) ?? []), issue.message])
+  }
+  const message = [...byName].map(([name, messages]) => `${name}: ${messages.join('; ')}`).join('; ')
+  return new ApiError(e.code, message, { issues: e.issues, file: e.file })
+}
+
+/** `fields.sources.2` with {'fields.sources': '--source'} -> `--source (item 3)`. */
+function optionFor(path: string, fields: Record<string, string>): string {
+  const key = Object.keys(fields)
+    .filter((k) => path === k || path.startsWith(`${k}.`))
+    .sort((a, b) => b.length - a.length)[0]
+  if (key === undefined) return path
+  const rest = path.slice(key.length + 1)
+  return rest === '' ? fields[key] : /^\d+$/.test(rest) ? `${fields[key]} (item ${Number(rest) + 1})` : `${fields[key]} ${rest}`
 }
 
 // No side effects on import: bin/capwatch.js imports this module and calls runCli itself.

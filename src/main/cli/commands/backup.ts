@@ -1,6 +1,9 @@
 /** `capwatch backup [--out FILE]`, `capwatch backup list`, `capwatch restore FILE`. */
 import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { ApiError } from '../../../shared/errors'
 import { backupService } from '../../core/backup/service'
+import { hideTempPaths, prepareOutputFile } from '../../core/output-file'
 import type { CliCommand } from '../command'
 
 const kb = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024))} KB`
@@ -9,13 +12,23 @@ const backup: CliCommand = {
   words: ['backup'],
   summary: 'Back up the workspace now (into the data directory\'s backups/, or to --out FILE)',
   usage: 'backup [--out FILE]',
-  help: '  --out FILE  write the backup there instead of into <data-dir>/backups/\nPrints the backup\'s path on its last line.',
+  help: '  --out FILE  write the backup there instead of into <data-dir>/backups/ (its folder must exist,\n              outside the data directory)\nPrints the backup\'s path on its last line.',
   options: { out: { type: 'string' } },
   positionals: 0,
   async run({ core, options, out, err }) {
-    const made = await backupService(core).create('manual', options.out as string | undefined)
+    const given = options.out as string | undefined
+    // A backup written over a live store file (or over a backup in backups/) would destroy what
+    // it is meant to keep: the same guard as export --out.
+    const target = given !== undefined ? await prepareOutputFile(given, core.dataDir) : undefined
+    let made
+    try {
+      made = await backupService(core).create('manual', target?.path)
+    } catch (e) {
+      if (target && e instanceof ApiError) throw new ApiError(e.code, hideTempPaths(e.message, target.shown), { file: target.shown })
+      throw e
+    }
     err(`backup: ${core.store.stats().events} events, ${core.store.stats().notes} notes; ${kb(made.bytes)}`)
-    out(made.path)
+    out(given !== undefined ? resolve(given) : made.path)
   }
 }
 
@@ -49,4 +62,16 @@ const restore: CliCommand = {
   }
 }
 
-export const backupCommands: CliCommand[] = [backup, list, restore]
+const dismiss: CliCommand = {
+  words: ['recovery', 'dismiss'],
+  summary: 'Keep working without restoring: stop reporting the damaged files found at start',
+  usage: 'recovery dismiss',
+  help: 'The damaged files stay in <data-dir>/corrupt/. Until you restore or dismiss, every start warns about them.',
+  positionals: 0,
+  async run({ core, out }) {
+    const n = await backupService(core).dismissProblems()
+    out(n === 0 ? 'Nothing to dismiss: no damaged file is being reported' : `Dismissed ${n} damaged file(s); they stay in ${core.dataDir}/corrupt/`)
+  }
+}
+
+export const backupCommands: CliCommand[] = [backup, list, restore, dismiss]

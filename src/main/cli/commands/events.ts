@@ -11,7 +11,7 @@ import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
 import { companyLabel } from '../../core/companies'
 import type { CliCommand, CliContext } from '../command'
-import { formatTable, splitList, stringOption } from '../format'
+import { formatTable, printable, splitList, stringOption } from '../format'
 
 /** The contract caps a page; the CLI pages through every event. */
 const PAGE = 5000
@@ -93,6 +93,16 @@ const add: CliCommand = {
     summary: { type: 'string' },
     source: { type: 'string', multiple: true }
   },
+  fields: {
+    'fields.date': '--date',
+    'fields.title': '--title',
+    'fields.category': '--category',
+    'fields.authority': '--authority',
+    'fields.companies': '--companies',
+    'fields.tags': '--tags',
+    'fields.summary': '--summary',
+    'fields.sources': '--source'
+  },
   async run(ctx) {
     const date = stringOption(ctx, 'date')
     const title = stringOption(ctx, 'title')
@@ -117,7 +127,7 @@ const add: CliCommand = {
       sources: sources.map((s) => s.trim()).filter(Boolean)
     }
     const event = await call(ctx.handlers, 'events:create', { fields })
-    ctx.out(`Added event on ${event.date}: ${event.title.replace(/\s+/g, ' ')}`)
+    ctx.out(`Added event on ${event.date}: ${printable(event.title)}`)
     ctx.out(event.id)
   }
 }
@@ -129,6 +139,7 @@ const addNote: CliCommand = {
   help: '  EVENT_ID   the event (see capwatch events list)\n  --text T   the note, in markdown (required)',
   options: { text: { type: 'string' } },
   positionals: 1,
+  fields: { eventId: 'EVENT_ID', text: '--text' },
   async run(ctx) {
     const text = stringOption(ctx, 'text')
     if (text === undefined || text.trim() === '') throw new ApiError('invalid_input', '--text is required and must not be empty')

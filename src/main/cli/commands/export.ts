@@ -1,20 +1,31 @@
 /**
- * `capwatch export REPORT --out FILE`: any report of the contract as CSV. The file is written
- * atomically (temp file, fsync, rename), so a reader never sees half a report and an existing
- * file is only replaced once the new one is complete.
+ * `capwatch export REPORT --out FILE`: any report of the contract as CSV. The file is checked and
+ * written by core/output-file.ts: never inside the data directory, never over a device or pipe,
+ * atomically (temp file, fsync, rename), so a reader never sees half a report.
  */
-import { resolve } from 'node:path'
 import { REPORTS, type ExportRequest, type ReportName } from '../../../shared/api'
 import { isIsoDate } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
-import { atomicWrite } from '../../core/store/files'
+import { prepareOutputFile, writeOutputFile } from '../../core/output-file'
 import type { CliCommand } from '../command'
 import { splitList, stringOption } from '../format'
 
+/** The options that only some reports read. */
+const ONLY_FOR: Record<string, ReportName[]> = {
+  search: ['events', 'notes', 'impact'],
+  windows: ['impact'],
+  benchmark: ['impact'],
+  from: ['marketcap'],
+  to: ['marketcap'],
+  tickers: ['marketcap']
+}
+
 /** `-1:1,0:5` -> [{a: -1, b: 1}, {a: 0, b: 5}] */
 export function parseWindows(text: string): { a: number; b: number }[] {
-  return splitList(text).map((w) => {
+  const list = splitList(text)
+  if (!list.length) throw new ApiError('invalid_input', '--windows: give at least one window, like --windows=-1:1,0:5')
+  return list.map((w) => {
     const m = /^([+-]?\d+):([+-]?\d+)$/.exec(w)
     if (!m) throw new ApiError('invalid_input', `--windows: "${w}" is not a window like -1:1 (start:end in trading days)`)
     const a = Number(m[1])
@@ -35,7 +46,8 @@ export const exportCommand: CliCommand = {
   usage:
     'export events|notes|impact|marketcap --out FILE [--bom] [--delimiter ";"] [--columns a,b] [--search TEXT] [--windows=-1:1,0:5] [--benchmark T] [--from D] [--to D] [--tickers A,B]',
   help: [
-    '  --out FILE          where to write the CSV (replaced whole, never half-written)',
+    '  --out FILE          where to write the CSV (replaced whole, never half-written); its folder must',
+    '                      exist, and it must be outside the data directory',
     '  --bom               start with a UTF-8 byte-order mark, so Excel reads Chinese text',
     '  --delimiter D       , (default) or ;',
     '  --columns a,b       keep only these report columns, in this order',
@@ -59,6 +71,17 @@ export const exportCommand: CliCommand = {
     tickers: { type: 'string' }
   },
   positionals: 1,
+  fields: {
+    report: 'REPORT',
+    'dialect.delimiter': '--delimiter',
+    columns: '--columns',
+    'query.search': '--search',
+    windows: '--windows',
+    benchmark: '--benchmark',
+    from: '--from',
+    to: '--to',
+    tickers: '--tickers'
+  },
   async run(ctx) {
     const report = ctx.args[0]
     if (!(REPORTS as readonly string[]).includes(report)) {
@@ -66,6 +89,12 @@ export const exportCommand: CliCommand = {
     }
     const out = stringOption(ctx, 'out')
     if (!out) throw new ApiError('invalid_input', '--out FILE is required')
+    // An option another report reads would be silently ignored here: say so instead.
+    for (const [option, reports] of Object.entries(ONLY_FOR)) {
+      if (ctx.options[option] !== undefined && !reports.includes(report as ReportName)) {
+        throw new ApiError('invalid_input', `--${option} applies to the ${reports.join(' and ')} ${reports.length === 1 ? 'report' : 'reports'}, not ${report}`)
+      }
+    }
     const delimiter = stringOption(ctx, 'delimiter') ?? ','
     if (delimiter !== ',' && delimiter !== ';') throw new ApiError('invalid_input', `--delimiter must be , or ; (got "${delimiter}")`)
     const columns = stringOption(ctx, 'columns')
@@ -87,13 +116,10 @@ export const exportCommand: CliCommand = {
       ...(to !== undefined ? { to } : {}),
       ...(tickers !== undefined ? { tickers: splitList(tickers) } : {})
     }
+    // Checked before the report is built: a refused path should not cost a 100k-event export.
+    const target = await prepareOutputFile(out, ctx.core.dataDir)
     const result = await call(ctx.handlers, 'reports:export', request)
-    const path = resolve(out)
-    try {
-      await atomicWrite(path, result.csv)
-    } catch (e) {
-      throw new ApiError('io', `Could not write ${path}: ${(e as Error).message}`, { file: path })
-    }
+    await writeOutputFile(target, result.csv)
     ctx.out(`wrote ${result.rows} rows to ${out}`)
   }
 }

@@ -3,6 +3,15 @@ import { browserAdapter } from '../../host/browser-adapter'
 import { rendererDir } from '../../paths'
 import { marketService } from '../../core/market/service'
 import type { CliCommand } from '../command'
+import { ApiError } from '../../../shared/errors'
+import { isCode } from '../../core/store/files'
+
+/** Why the port could not be listened on, in the CLI's words (the raw error says "listen EADDRINUSE"). */
+function listenProblem(e: unknown, port: number): unknown {
+  if (isCode(e, 'EADDRINUSE')) return new ApiError('unavailable', `port ${port} is in use; try --port 0 (any free port) or another port`)
+  if (isCode(e, 'EACCES')) return new ApiError('unavailable', `port ${port} needs administrator rights on this system; try --port 0 or a port above 1023`)
+  return e
+}
 
 export const serve: CliCommand = {
   words: ['serve'],
@@ -16,8 +25,10 @@ export const serve: CliCommand = {
   async run({ options, out, err, core }) {
     const { handlers, uploads } = browserAdapter(core)
     const port = options.port === undefined ? 0 : Number(options.port)
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, got ${String(options.port)}`)
-    const host = await startHost({ handlers, rendererDir: rendererDir(), port, uploads, log: err })
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ApiError('invalid_input', `--port must be a number from 0 to 65535, got ${String(options.port)}`)
+    const host = await startHost({ handlers, rendererDir: rendererDir(), port, uploads, log: err }).catch((e: unknown) => {
+      throw listenProblem(e, port)
+    })
     out(host.url)
     // The first chart of the session should not wait for its series files to be read.
     marketService(core).warmUp()
