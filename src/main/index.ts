@@ -14,6 +14,7 @@ import { registerIpc } from './ipc'
 import { desktopHooks } from './dialogs'
 import { buildMenu } from './menu'
 import { resolveDataDir } from './paths'
+import { checkDataDir } from './data-dir'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const preloadPath = join(here, '..', 'preload', 'index.cjs')
@@ -71,6 +72,8 @@ async function start(): Promise<void> {
   applySecurity(rendererIndexUrl)
   const dataDir = resolveDataDir(argValue('--data-dir'), () => app.getPath('userData'))
   try {
+    // A path of the wrong kind is one clear sentence, not a raw EEXIST half-way through opening.
+    await checkDataDir({ dir: dataDir, from: 'The data folder' })
     core = await Core.open({ dataDir, adapter: 'electron', log })
   } catch (e) {
     const message = e instanceof ApiError || e instanceof Error ? e.message : String(e)

@@ -10,7 +10,7 @@ import { isMethodName } from '../core/dispatch'
 import { APP_VERSION } from '../core/version'
 import type { CliCommand } from './command'
 import { COMMANDS } from './commands'
-import { checkDataDir, chooseDataDir } from './data-dir'
+import { checkDataDir, chooseDataDir } from '../data-dir'
 import { printable } from './format'
 
 const GLOBAL_USAGE = 'capwatch [--data-dir DIR] <command> [options]'

@@ -5,13 +5,13 @@
  */
 import { readdir, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { ApiError } from '../../shared/errors'
-import { resolveDataDir } from '../paths'
-import { isCode } from '../core/store/files'
-import { BACKUP_DIR, CORRUPT_DIR, META_FILE, SERIES_DIR, SHARD_DIR, SHARD_NAME } from '../core/store/schema'
-import { MIGRATIONS_DIR } from '../core/store/migrations'
-import { LOCK_FILE } from '../core/store/lock'
-import { MANIFEST } from '../core/store/transaction'
+import { ApiError } from '../shared/errors'
+import { resolveDataDir } from './paths'
+import { isCode } from './core/store/files'
+import { BACKUP_DIR, CORRUPT_DIR, META_FILE, SERIES_DIR, SHARD_DIR, SHARD_NAME } from './core/store/schema'
+import { MIGRATIONS_DIR } from './core/store/migrations'
+import { LOCK_FILE } from './core/store/lock'
+import { MANIFEST } from './core/store/transaction'
 
 /** The folder to open, and how the user named it (for messages). */
 export interface ChosenDataDir {
