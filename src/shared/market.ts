@@ -18,6 +18,9 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
 ])
 export type ImportSource = z.infer<typeof importSourceSchema>
 
+/** The date formats the importer reads (ISO, day-first, month-first, year-first with slashes, dotted). */
+export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY'] as const
+
 export const importMappingSchema = z
   .object({
     dateColumn: z.string().min(1).max(200),
@@ -33,7 +36,7 @@ export const importMappingSchema = z
     decimal: z.enum(['.', ',']).optional(),
     /** Whether the first table row is a header; detected when absent. Without one, columns are `Column 1`, `Column 2`, … */
     hasHeader: z.boolean().optional(),
-    dateFormat: z.enum(['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY']).optional()
+    dateFormat: z.enum(DATE_FORMATS).optional()
   })
   .strict()
 export type ImportMapping = z.infer<typeof importMappingSchema>
@@ -86,6 +89,10 @@ export interface ImportDryRun {
   totals: { rows: number; new: number; replaced: number; unchanged: number; rejected: number }
   /** Every rejected row (capped at 1,000 in the response; `totals.rejected` has the count). */
   rejected: RejectedRow[]
+  /** The format the dates were read in (the mapping's, or the one detected). */
+  dateFormat: NonNullable<ImportMapping['dateFormat']>
+  /** Every accepted date also reads with day and month swapped (no day past the 12th): say which reading was used. */
+  dateFormatAmbiguous: boolean
 }
 
 export interface ImportResult {

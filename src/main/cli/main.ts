@@ -142,7 +142,10 @@ type CliContext = Parameters<CliCommand['run']>[0]
 
 function oneLine(e: unknown): string {
   if (e instanceof ApiError) {
-    const where = e.issues?.[0]?.line ? ` (line ${e.issues[0].line}${e.issues[0].path ? `, ${e.issues[0].path}` : ''})` : ''
+    // Line and field, unless the message already names them (most of the core's messages do).
+    const issue = e.issues?.[0]
+    const parts = issue?.line ? [`line ${issue.line}`, issue.path ?? ''].filter((p) => p && !e.message.includes(p)) : []
+    const where = parts.length ? ` (${parts.join(', ')})` : ''
     return `${e.message}${where}`.replace(/\s*\n\s*/g, ' ')
   }
   if (e instanceof Error) return e.message.replace(/\s*\n\s*/g, ' ')

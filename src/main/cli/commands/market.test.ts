@@ -80,13 +80,26 @@ describe('capwatch import prices', () => {
     expect(done.out.at(-1)).toBe('Imported one-bad.csv: wrote TST (2 new, 0 replaced); created 1 company TST.')
   })
 
+  it('says when every date reads both day-first and month-first, and takes the order the analyst gives', async () => {
+    const file = join(root, 'slashes.csv')
+    await writeFile(file, 'Date,Close\n01/02/2021,10\n03/04/2021,11\n')
+    const guessed = await capwatch('import', 'prices', file, '--ticker', 'TST', '--dry-run')
+    expect(guessed.out).toContain('Dates read as DD/MM/YYYY; every date would also read as MM/DD/YYYY: if that is the file\'s order, run again with --date-format MM/DD/YYYY')
+    expect(guessed.out.find((l) => l.startsWith('TST'))).toMatch(/2021-02-01\s+2021-04-03/)
+    const told = await capwatch('import', 'prices', file, '--ticker', 'TST', '--date-format', 'MM/DD/YYYY', '--dry-run')
+    expect(told.out.find((l) => l.startsWith('TST'))).toMatch(/2021-01-02\s+2021-03-04/)
+    const bad = await capwatch('import', 'prices', file, '--ticker', 'TST', '--date-format', 'D/M/Y')
+    expect(bad.err).toEqual(['capwatch: --date-format must be one of YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, YYYY/MM/DD, DD.MM.YYYY, not "D/M/Y"'])
+  })
+
   it('a file without a ticker column needs --ticker; errors are one line on stderr', async () => {
     const r = await capwatch('import', 'prices', baba)
     expect(r.code).toBe(1)
     expect(r.err).toEqual(['capwatch: BABA.csv has no Ticker or Symbol column: give the ticker with --ticker T'])
     const bad = await capwatch('import', 'prices', baba, '--ticker', 'BABA', '--value-column', 'Price')
     expect(bad.err).toHaveLength(1)
-    expect(bad.err[0]).toMatch(/^capwatch: BABA\.csv: no value column named "Price" on line 1; .* \(line 1, Price\)$/)
+    // The message names its line and column once.
+    expect(bad.err[0]).toMatch(/^capwatch: BABA\.csv: no value column named "Price" on line 1; the columns are [^()]*$/)
     const kind = await capwatch('import', 'prices', baba, '--ticker', 'BABA', '--column', 'open')
     expect(kind.err).toEqual(['capwatch: --column must be one of close, adj_close, market_cap, not "open"'])
   })

@@ -5,7 +5,7 @@
 import { resolve } from 'node:path'
 import type { CompanyRow } from '../../../shared/api'
 import type { ImportDryRun, ImportMapping, ValueKind } from '../../../shared/market'
-import { VALUE_KINDS } from '../../../shared/market'
+import { DATE_FORMATS, VALUE_KINDS } from '../../../shared/market'
 import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
 import type { CliCommand } from '../command'
@@ -16,7 +16,7 @@ const SHOWN_REJECTS = 20
 const importPrices: CliCommand = {
   words: ['import', 'prices'],
   summary: 'Import daily prices (or market caps) from a CSV file: a dry run, then all or nothing',
-  usage: 'import prices FILE [--ticker T] [--column close|adj_close|market_cap] [--date-column NAME] [--value-column NAME] [--currency C] [--dry-run] [--skip-rejected]',
+  usage: 'import prices FILE [--ticker T] [--column close|adj_close|market_cap] [--date-column NAME] [--value-column NAME] [--currency C] [--date-format F] [--dry-run] [--skip-rejected]',
   help: [
     '  --ticker T           the ticker of the file\'s rows (not needed when the file has a Ticker or Symbol column)',
     '  --column KIND        what to import: close (default), adj_close or market_cap; picks the Close,',
@@ -25,6 +25,8 @@ const importPrices: CliCommand = {
     '  --value-column NAME  the value column, when its name is not recognised',
     '  --currency C         currency of a company the import creates (default: from the ticker, e.g.',
     '                       .HK -> HKD, .SS/.SZ -> CNY, else USD)',
+    '  --date-format F      how the dates are written, when detection guesses wrong: YYYY-MM-DD,',
+    '                       DD/MM/YYYY, MM/DD/YYYY, YYYY/MM/DD or DD.MM.YYYY',
     '  --dry-run            check every row and show what would change; write nothing',
     '  --skip-rejected      import the good rows of a file that has rejected rows (without it, such a',
     '                       file is refused whole and nothing is written)',
@@ -37,6 +39,7 @@ const importPrices: CliCommand = {
     'date-column': { type: 'string' },
     'value-column': { type: 'string' },
     currency: { type: 'string' },
+    'date-format': { type: 'string' },
     'dry-run': { type: 'boolean' },
     'skip-rejected': { type: 'boolean' }
   },
@@ -71,10 +74,15 @@ const importPrices: CliCommand = {
         `${ins.name} has a "${tickerColumn}" column naming each row's ticker (${seen}): --ticker is for single-ticker files; drop it to import every ticker in the file`
       )
     }
+    const dateFormat = options['date-format'] as string | undefined
+    if (dateFormat !== undefined && !(DATE_FORMATS as readonly string[]).includes(dateFormat)) {
+      throw new ApiError('invalid_input', `--date-format must be one of ${DATE_FORMATS.join(', ')}, not "${dateFormat}"`)
+    }
     const mapping: ImportMapping = {
       dateColumn,
       valueColumn,
       valueKind,
+      ...(dateFormat ? { dateFormat: dateFormat as ImportMapping['dateFormat'] } : {}),
       ...(ticker ? { ticker } : { tickerColumn }),
       ...(options.currency ? { currency: String(options.currency).toUpperCase() } : {})
     }
@@ -104,6 +112,11 @@ const importPrices: CliCommand = {
 export function describeDryRun(dry: ImportDryRun, valueColumn: string): string[] {
   const t = dry.totals
   const lines = [`${dry.name}: ${plural(t.rows, 'row')}, "${valueColumn}" as ${dry.valueKind}; ${t.new} new, ${t.replaced} replaced, ${t.unchanged} unchanged, ${t.rejected} rejected`]
+  if (dry.dateFormatAmbiguous) {
+    // 01/02/2021 is 1 February or January 2: say which was taken, and how to take the other.
+    const other = dry.dateFormat === 'DD/MM/YYYY' ? 'MM/DD/YYYY' : dry.dateFormat === 'MM/DD/YYYY' ? 'DD/MM/YYYY' : null
+    lines.push(`Dates read as ${dry.dateFormat}${other ? `; every date would also read as ${other}: if that is the file's order, run again with --date-format ${other}` : ''}`)
+  }
   const width = Math.max(6, ...dry.tickers.map((x) => x.ticker.length))
   lines.push(`${'ticker'.padEnd(width)}  ${'new'.padStart(8)}  ${'replaced'.padStart(8)}  ${'unchanged'.padStart(9)}  first       last`)
   for (const x of dry.tickers) {

@@ -27,6 +27,10 @@ interface AcceptedCase {
   kept: [string, number][]
   mapping?: Partial<ImportMapping>
   delimiter?: string
+  /** The value column inspect suggests by its name (default `Close`). */
+  suggested?: string
+  /** How the dates are read, as the dry run reports it (default YYYY-MM-DD). */
+  dateFormat?: ImportMapping['dateFormat']
 }
 
 const CASES: AcceptedCase[] = [
@@ -44,6 +48,9 @@ const CASES: AcceptedCase[] = [
     header: ['Datum', 'Schlußkurs', 'Clôture €'],
     mapping: { dateColumn: 'Datum', valueColumn: 'Clôture €' },
     delimiter: ';',
+    // Both name the close (German, French); the first is suggested, the analyst chose the other.
+    suggested: 'Schlußkurs',
+    dateFormat: 'DD.MM.YYYY',
     kept: [['2021-03-01', 10], ['2021-03-02', 10.5], ['2021-03-03', 11.25]]
   },
   // Stored by date, whatever the file's order.
@@ -67,11 +74,13 @@ describe('odd but importable files import to exactly their values', () => {
       const ins = await bench.call('import:inspect', { source: byPath })
       expect(ins).toMatchObject({ encoding: c.encoding, header: c.header, delimiter: c.delimiter ?? ',' })
       expect(ins.suggested.dateColumn).toBe(mapping.dateColumn)
+      expect(ins.suggested.valueColumn).toBe(c.suggested ?? 'Close')
 
       const before = await snapshotOf(bench)
       const dry = await bench.call('import:preview', { source: byPath, mapping })
       expect(dry.rejected).toEqual([])
       expect(dry.totals).toMatchObject({ new: c.kept.length, rejected: 0 })
+      expect(dry).toMatchObject({ dateFormat: c.dateFormat ?? 'YYYY-MM-DD', dateFormatAmbiguous: false })
       expect(await snapshotOf(bench)).toEqual(before)
       await bench.call('import:commit', { previewId: dry.previewId })
       expect(await stored(bench, 'FIXT')).toEqual(c.kept)

@@ -52,7 +52,16 @@ describe('a 50 MB line', () => {
     it(`with no line break at all is refused at line 1, by ${kind}`, async () => {
       const bench = await openBench()
       const source = await fixtureSource(bench, kind, 'one-line.csv', line50)
-      const want = { file: 'one-line.csv', line: 1, field: '(row)', message: 'one-line.csv: line 1 has no line break within its first 256 KB' }
+      const want = { file: 'one-line.csv', line: 1, field: '(row)', message: 'one-line.csv: line 1 has no line break within the first 256 KB of the file' }
+      await expectRefused(bench, () => bench.call('import:inspect', { source }), want)
+      await expectRefused(bench, () => bench.call('import:preview', { source, mapping: MAPPING }), want)
+    })
+
+    it(`under a header, as the only row, is refused at its own line (not as "no data rows"), by ${kind}`, async () => {
+      const bench = await openBench()
+      // A date, then 50 MB of digits: the first data row runs past everything inspect reads.
+      const source = await fixtureSource(bench, kind, 'long-first-row.csv', `Date,Close\n2021-03-01,${'9'.repeat(50 * MB)}`)
+      const want = { file: 'long-first-row.csv', line: 2, field: '(row)', message: 'long-first-row.csv: line 2 has no line break within the first 256 KB of the file' }
       await expectRefused(bench, () => bench.call('import:inspect', { source }), want)
       await expectRefused(bench, () => bench.call('import:preview', { source, mapping: MAPPING }), want)
     })

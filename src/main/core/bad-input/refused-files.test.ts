@@ -76,6 +76,18 @@ const CASES: FileCase[] = [
     want: { line: 1, field: 'Close', message: 'missing-value-column.csv: no value column named "Close" on line 1; the columns are "Date", "Volume"' }
   },
   {
+    // No column is named as a price: none is taken by its position, the analyst must name one.
+    file: 'unnamed-columns.csv',
+    mapping: { dateColumn: 'Foo' },
+    want: { line: 1, field: 'Close', message: 'unnamed-columns.csv: no value column named "Close" on line 1; the columns are "Foo", "Bar"' }
+  },
+  {
+    // Windows-1252 `Schlussé`: close to Schluss (German for the close), and still not it.
+    file: 'unknown-value-name.csv',
+    mapping: { dateColumn: 'Datum' },
+    want: { line: 1, field: 'Close', message: 'unknown-value-name.csv: no value column named "Close" on line 1; the columns are "Datum", "Schlussé"' }
+  },
+  {
     file: 'duplicated-value-column.csv',
     want: { line: 1, field: 'Close', message: 'line 1 has 2 columns named "Close" (columns 2 and 3), so the value column is ambiguous; rename one' }
   },
@@ -132,15 +144,32 @@ describe('files refused as a whole', () => {
   }
 })
 
-describe('a file without prices', () => {
-  it('inspect offers no value column: Volume is not a price', async () => {
+describe('a file without a column named as a price', () => {
+  const files: [file: string, dateColumn: string][] = [
+    // Volume is not a price.
+    ['missing-value-column.csv', 'Date'],
+    // Foo and Bar say nothing: Foo holds dates (found by its cells), Bar is not guessed to be a price.
+    ['unnamed-columns.csv', 'Foo'],
+    ['unknown-value-name.csv', 'Datum']
+  ]
+  for (const [file, dateColumn] of files) {
+    it(`${file}: inspect finds the dates but offers no value column, for the analyst to name`, async () => {
+      const bench = await openBench()
+      for (const kind of SOURCE_KINDS) {
+        const ins = await bench.call('import:inspect', { source: await fixtureSource(bench, kind, file) })
+        expect(ins.suggested).toMatchObject({ dateColumn })
+        expect(ins.suggested.valueColumn).toBeUndefined()
+        expect(ins.candidates).toEqual([])
+      }
+    })
+  }
+
+  it('unnamed-columns.csv imports once the analyst names Bar as the close', async () => {
     const bench = await openBench()
-    for (const kind of SOURCE_KINDS) {
-      const ins = await bench.call('import:inspect', { source: await fixtureSource(bench, kind, 'missing-value-column.csv') })
-      expect(ins.suggested).toMatchObject({ dateColumn: 'Date' })
-      expect(ins.suggested.valueColumn).toBeUndefined()
-      expect(ins.candidates).toEqual([])
-    }
+    const dry = await bench.call('import:preview', { source: await fixtureSource(bench, 'path', 'unnamed-columns.csv'), mapping: { ...MAPPING, dateColumn: 'Foo', valueColumn: 'Bar' } })
+    expect(dry.rejected).toEqual([])
+    await bench.call('import:commit', { previewId: dry.previewId })
+    expect(await stored(bench, 'FIXT')).toEqual([['2021-03-01', 10], ['2021-03-02', 10.5], ['2021-03-03', 11.25]])
   })
 })
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { dayFromParts, isoFromDay } from '../../../shared/dates'
-import { IMPOSSIBLE_DATE, NOT_A_DATE, dayOf, parseDate, parseNumber } from './cells'
+import { IMPOSSIBLE_DATE, IMPOSSIBLE_TIME, NOT_A_DATE, TOO_EARLY, dayOf, monthDayOf, parseDate, parseNumber } from './cells'
 
 const num = (s: string, comma = false) => parseNumber(s, 0, s.length, comma)
 const date = (s: string, f: Parameters<typeof parseDate>[3] = 'YYYY-MM-DD') => parseDate(s, 0, s.length, f)
@@ -72,5 +72,40 @@ describe('reading dates', () => {
     expect(date('31/04/2021', 'DD/MM/YYYY')).toBe(IMPOSSIBLE_DATE)
     expect(date('13/13/2021', 'MM/DD/YYYY')).toBe(IMPOSSIBLE_DATE)
     for (const text of ['', 'yesterday', '2021-02', '21-02-03', '2021/02/03']) expect(date(text)).toBe(NOT_A_DATE)
+  })
+
+  it('refuses a clock no day has: hour past 23, minute past 59, an offset beyond ±14:00', () => {
+    for (const text of ['2021-01-04T25:00:00', '2021-01-04 25:61:00', '2021-01-04 24:00', '2021-01-04 23:60', '2021-01-04T10:00:61', '2021-01-04T00:00:00+25:00', '2021-01-04T00:00:00-14:30', '2021-01-04 00:00:00+0860']) {
+      expect(date(text), text).toBe(IMPOSSIBLE_TIME)
+    }
+    expect(date('04/01/2021 25:00', 'DD/MM/YYYY')).toBe(IMPOSSIBLE_TIME)
+    // The day's own fault is named first.
+    expect(date('2021-02-30T25:00:00')).toBe(IMPOSSIBLE_DATE)
+  })
+
+  it('keeps every real clock and offset, to the leap second and the farthest zones', () => {
+    for (const text of ['2021-01-04T00:00', '2021-01-04T23:59:59', '2016-12-31 23:59:60', '2021-01-04 9:30', '2021-01-04T09:30:00.123456Z', '2021-01-04T00:00:00+14:00', '2021-01-04T00:00:00-12:00', '2021-01-04 00:00:00 +0545', '2021-01-04T16:00:00+08']) {
+      expect(date(text), text).toBeGreaterThan(NOT_A_DATE)
+    }
+    for (const text of ['2021-01-04T', '2021-01-04 10:', '2021-01-04 10:0', '2021-01-04 100:00', '2021-01-04 10:00:00+8', '2021-01-04 10:00 PM', '2021-01-04 10:00:00.']) {
+      expect(date(text), text).toBe(NOT_A_DATE)
+    }
+  })
+
+  it('refuses years before 1900 as no price date, and keeps 1900 onwards', () => {
+    for (const text of ['0000-01-01', '0201-03-04', '1899-12-31']) expect(date(text), text).toBe(TOO_EARLY)
+    expect(date('01.01.0000', 'DD.MM.YYYY')).toBe(TOO_EARLY)
+    expect(isoFromDay(date('1900-01-01'))).toBe('1900-01-01')
+    // An impossible day is named as such whatever its year.
+    expect(date('0000-02-30')).toBe(IMPOSSIBLE_DATE)
+  })
+
+  it('gives back month and day of any day number', () => {
+    const wrong: number[] = []
+    for (let day = dayOf(1900, 1, 1); day <= dayOf(2100, 12, 31); day++) {
+      const iso = isoFromDay(day)
+      if (monthDayOf(day) !== Number(iso.slice(5, 7)) * 100 + Number(iso.slice(8, 10))) wrong.push(day)
+    }
+    expect(wrong).toEqual([])
   })
 })

@@ -6,12 +6,29 @@
  * `Number('511.0346374511719')`. Everything else falls back to the slow, general path.
  */
 
-export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY'] as const
+import { DATE_FORMATS } from '../../../shared/market'
+
+export { DATE_FORMATS }
 export type DateFormat = (typeof DATE_FORMATS)[number]
 
-/** Date failures, kept out of the range of real day numbers (years 0000-9999). */
+/**
+ * Date failures, kept out of the range of real day numbers (years 0000-9999) and all at or below
+ * NOT_A_DATE, so `day <= NOT_A_DATE` tells any failure from a date.
+ */
 export const NOT_A_DATE = -1e9
+/** Written as a date, but no such day (2021-02-30, 2021-13-01). */
 export const IMPOSSIBLE_DATE = -2e9
+/** A real day with a clock that cannot be (`T25:00`, `25:61`, an offset beyond ±14:00). */
+export const IMPOSSIBLE_TIME = -3e9
+/** A real day before FIRST_YEAR. */
+export const TOO_EARLY = -4e9
+
+/**
+ * The earliest year a price file may hold. Exchange price records begin in the 19th century, and
+ * the files analysts bring start far later; `0000-01-01` or `0201-03-04` is an export's filler
+ * value or a typo for 2021, and stored as a date it would stretch every chart over two millennia.
+ */
+export const FIRST_YEAR = 1900
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -54,11 +71,12 @@ export function parseDate(t: string, start: number, end: number, format: DateFor
     isDigit(t.charCodeAt(start + 8)) &&
     isDigit(t.charCodeAt(start + 9))
   ) {
-    if (end - start > 10 && !isTimeSuffix(t, start + 10, end)) return NOT_A_DATE
+    const clock = end - start > 10 ? timeSuffix(t, start + 10, end) : CLOCK_OK
+    if (clock === CLOCK_NONE) return NOT_A_DATE
     const y = (t.charCodeAt(start) - 48) * 1000 + (t.charCodeAt(start + 1) - 48) * 100 + (t.charCodeAt(start + 2) - 48) * 10 + (t.charCodeAt(start + 3) - 48)
     const m = (t.charCodeAt(start + 5) - 48) * 10 + (t.charCodeAt(start + 6) - 48)
     const d = (t.charCodeAt(start + 8) - 48) * 10 + (t.charCodeAt(start + 9) - 48)
-    return dayOf(y, m, d)
+    return checked(dayOf(y, m, d), y, clock)
   }
   return parseDateGeneral(t, start, end, format)
 }
@@ -81,23 +99,96 @@ function parseDateGeneral(t: string, start: number, end: number, format: DateFor
       p++
     }
   }
-  if (p < end && !isTimeSuffix(t, p, end)) return NOT_A_DATE
+  const clock = p < end ? timeSuffix(t, p, end) : CLOCK_OK
+  if (clock === CLOCK_NONE) return NOT_A_DATE
   const yearFirst = format === 'YYYY-MM-DD' || format === 'YYYY/MM/DD'
   const [yi, mi, di] = yearFirst ? [0, 1, 2] : format === 'MM/DD/YYYY' ? [2, 0, 1] : [2, 1, 0]
   if (widths[yi] !== 4 || widths[mi] > 2 || widths[di] > 2) return NOT_A_DATE
-  return dayOf(parts[yi], parts[mi], parts[di])
+  return checked(dayOf(parts[yi], parts[mi], parts[di]), parts[yi], clock)
 }
 
-/** ` 00:00:00+08:00`, `T09:30:00Z`, ` 16:00`: a separator, then only clock and offset characters. */
-function isTimeSuffix(t: string, p: number, end: number): boolean {
+/** The day, or why the date around it is refused: the day itself first, then its year, then its clock. */
+function checked(day: number, year: number, clock: number): number {
+  if (day === IMPOSSIBLE_DATE) return day
+  if (year < FIRST_YEAR) return TOO_EARLY
+  return clock === CLOCK_BAD ? IMPOSSIBLE_TIME : day
+}
+
+const CLOCK_OK = 0
+/** Not a clock at all: the cell is not a date (`2020-01-02 garbage`). */
+const CLOCK_NONE = 1
+/** Shaped like a clock, with an hour, minute, second or offset no clock shows. */
+const CLOCK_BAD = 2
+
+/**
+ * A time after the date: `T09:30:00Z`, ` 00:00:00+08:00`, ` 16:00`, `T09:30:00.123-05:00`,
+ * ` 00:00:00 +0800`. The time is not kept (the trading day is the date as written), but an
+ * impossible one (`T25:00`, `25:61`, `+25:00`) says the cell is corrupt, and its date may be too.
+ */
+function timeSuffix(t: string, p: number, end: number): number {
   const sep = t.charCodeAt(p)
-  if ((sep !== 32 && sep !== 84) || end - p > 40 || !isDigit(t.charCodeAt(p + 1))) return false
-  for (let i = p + 1; i < end; i++) {
-    const c = t.charCodeAt(i)
-    // digits : . + - Z and a space before an offset or AM/PM-free zone name are all a clock can hold
-    if (!(isDigit(c) || c === 58 || c === 46 || c === 43 || c === 45 || c === 90 || c === 32)) return false
+  if ((sep !== 32 && sep !== 84) || end - p > 40) return CLOCK_NONE
+  let q = p + 1
+  let bad = false
+  // hh[:mm[:ss[.fff]]], one or two hour digits. The cell is text[p, end) of the whole file: never
+  // look at text[end], the next cell's first character.
+  let hour = 0
+  const h0 = q
+  while (q < end && q - h0 < 2 && isDigit(t.charCodeAt(q))) hour = hour * 10 + t.charCodeAt(q++) - 48
+  if (q === h0 || (q < end && isDigit(t.charCodeAt(q)))) return CLOCK_NONE
+  if (hour > 23) bad = true
+  for (let k = 0; k < 2 && q < end && t.charCodeAt(q) === 58; k++) {
+    const v = twoDigits(t, q + 1, end)
+    if (v < 0) return CLOCK_NONE
+    // Minutes to 59; seconds to 60, a leap second (2016-12-31 23:59:60 was one).
+    if (v > (k === 0 ? 59 : 60)) bad = true
+    q += 3
   }
-  return true
+  if (q < end && t.charCodeAt(q) === 46) {
+    const s = ++q
+    while (q < end && isDigit(t.charCodeAt(q))) q++
+    if (q === s) return CLOCK_NONE
+  }
+  if (q < end && t.charCodeAt(q) === 32) q++
+  if (q < end) {
+    const c = t.charCodeAt(q)
+    if (c === 90) q++
+    else if (c === 43 || c === 45) {
+      // ±hh, ±hhmm or ±hh:mm; real offsets run from -12:00 to +14:00, so beyond ±14:00 is no zone.
+      const h = twoDigits(t, q + 1, end)
+      if (h < 0) return CLOCK_NONE
+      q += 3
+      let m = 0
+      if (q < end) {
+        if (t.charCodeAt(q) === 58) q++
+        m = twoDigits(t, q, end)
+        if (m < 0) return CLOCK_NONE
+        q += 2
+      }
+      if (m > 59 || h * 60 + m > 14 * 60) bad = true
+    } else return CLOCK_NONE
+  }
+  if (q !== end) return CLOCK_NONE
+  return bad ? CLOCK_BAD : CLOCK_OK
+}
+
+/** The two-digit number at t[p], or -1 (what follows it is the caller's to check). */
+function twoDigits(t: string, p: number, end: number): number {
+  if (p + 2 > end || !isDigit(t.charCodeAt(p)) || !isDigit(t.charCodeAt(p + 1))) return -1
+  return (t.charCodeAt(p) - 48) * 10 + t.charCodeAt(p + 1) - 48
+}
+
+/** Month * 100 + day of month of a day number (H. Hinnant's inverse of dayOf): 1231 for Dec 31. */
+export function monthDayOf(day: number): number {
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  return m * 100 + d
 }
 
 /**

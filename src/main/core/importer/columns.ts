@@ -14,16 +14,60 @@ const norm = (name: string): string =>
     .replace(/\([^)]*\)|\[[^\]]*\]/g, '')
     .replace(/[^a-z0-9]/g, '')
 
+/**
+ * A header name as the name lists below spell it: accents dropped, `ß` as `ss`, units in brackets
+ * and every sign but letters and digits removed (`Schlußkurs (€)` -> `schlusskurs`, `Clôture €` ->
+ * `cloture`, `收盘价` as written). Only for recognising names; a mapping is matched with `norm`.
+ */
+const key = (name: string): string =>
+  name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/\([^)]*\)|\[[^\]]*\]|（[^）]*）/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+
 const DATE_NAMES = ['date', 'datetime', 'time', 'timestamp', 'day', 'tradedate', 'tradingdate', 'asofdate', 'pricedate']
 const TICKER_NAMES = ['ticker', 'symbol', 'tickersymbol', 'ric', 'instrument']
+/**
+ * Names that say what a column holds, in the languages analysts' tools export in: English, German,
+ * French, Spanish, Italian, Dutch, Portuguese, Chinese, Japanese. Only a column named here is
+ * offered as the value: one picked by its position could be volume, open or anything, and would
+ * be stored as prices without a word.
+ */
 const VALUE_NAMES: [ValueKind, string[]][] = [
-  ['close', ['close', 'closeprice', 'closingprice', 'last', 'lastprice', 'price', 'pxlast']],
-  ['adj_close', ['adjclose', 'adjustedclose', 'adjustedcloseprice', 'adjclosingprice']],
-  ['market_cap', ['marketcap', 'mktcap', 'marketcapitalization', 'marketcapitalisation', 'mcap', 'marketvalue']]
+  [
+    'close',
+    [
+      ...['close', 'closeprice', 'closingprice', 'last', 'lastprice', 'price', 'pxlast'],
+      ...['schluss', 'schlusskurs', 'schlusspreis', 'kurs'],
+      ...['cloture', 'coursdecloture', 'prixdecloture', 'cours', 'dernier'],
+      ...['cierre', 'preciodecierre', 'precio', 'ultimo', 'chiusura', 'prezzodichiusura', 'prezzo'],
+      ...['slotkoers', 'koers', 'fechamento', 'precodefechamento', 'preco'],
+      ...['收盘价', '收盘', '收市价', '收盤價', '收盤', '終値']
+    ]
+  ],
+  [
+    'adj_close',
+    [
+      ...['adjclose', 'adjustedclose', 'adjustedcloseprice', 'adjclosingprice'],
+      ...['bereinigterschlusskurs', 'clotureajustee', 'cierreajustado', 'chiusurarettificata'],
+      ...['复权收盘价', '前复权收盘价', '后复权收盘价', '調整後終値']
+    ]
+  ],
+  [
+    'market_cap',
+    [
+      ...['marketcap', 'mktcap', 'marketcapitalization', 'marketcapitalisation', 'mcap', 'marketvalue'],
+      ...['marktkapitalisierung', 'borsenwert', 'boersenwert', 'capitalisationboursiere', 'capitalisation'],
+      ...['capitalizacionbursatil', 'capitalizaciondemercado', 'capitalizzazione', 'valordemercado'],
+      ...['市值', '总市值', '總市值', '時価総額']
+    ]
+  ]
 ]
-
-/** Columns of a price export that are never a price or a market cap. */
-const NOT_VALUE_NAMES = ['volume', 'vol', 'turnover', 'amount', 'shares', 'sharesoutstanding', 'openinterest', 'trades', 'count', 'dividends', 'stocksplits']
+/** The lists spelled as `key` spells a header (a kana with a voicing mark would otherwise differ). */
+const VALUE_KEYS = VALUE_NAMES.map(([kind, words]) => [kind, new Set(words.map(key))] as const)
 
 export interface ValueCandidate {
   column: string
@@ -36,9 +80,12 @@ export interface Suggestion {
   candidates: ValueCandidate[]
 }
 
-/** The mapping a user would most likely choose: `Close` before `Adj Close` before `Market Cap`. */
+/**
+ * The mapping a user would most likely choose: `Close` before `Adj Close` before `Market Cap`. The
+ * date column may be found by its cells (dates prove themselves), the value column only by its name.
+ */
 export function suggestMapping(header: string[], rows: string[][]): Suggestion {
-  const names = header.map(norm)
+  const names = header.map(key)
   let dateIdx = names.findIndex((n) => DATE_NAMES.includes(n))
   if (dateIdx < 0) {
     // No date-like name (or no header): the first column whose cells read as dates.
@@ -46,16 +93,13 @@ export function suggestMapping(header: string[], rows: string[][]): Suggestion {
   }
   const tickerIdx = names.findIndex((n) => TICKER_NAMES.includes(n))
   const candidates: ValueCandidate[] = []
-  for (const [kind, words] of VALUE_NAMES) {
+  for (const [kind, words] of VALUE_KEYS) {
     header.forEach((column, i) => {
-      if (words.includes(names[i])) candidates.push({ column, kind })
+      if (words.has(names[i])) candidates.push({ column, kind })
     })
   }
-  // A headerless two-column file is a date and a price; a column named as something else (Volume)
-  // is not offered as one, or a file without prices would import its volumes as prices.
-  if (!candidates.length && header.length === 2 && dateIdx >= 0 && !NOT_VALUE_NAMES.includes(names[1 - dateIdx])) {
-    candidates.push({ column: header[1 - dateIdx], kind: 'close' })
-  }
+  // Nothing named as a price (a file without a header, `Foo,Bar`, a language not listed): no value
+  // column is suggested, and the user names it (the wizard's column picker, --value-column).
   const mapping: Partial<ImportMapping> = {}
   if (dateIdx >= 0) mapping.dateColumn = header[dateIdx]
   if (candidates.length) {

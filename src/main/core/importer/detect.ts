@@ -46,20 +46,26 @@ export function detectLayout(text: string, name: string, over: LayoutOverrides =
       issues: [{ path: '(file)', message: 'no delimiter', line: 1 }]
     })
   }
-  const { records, quoteError } = readRecords(head, delimiter, name, HEAD_RECORDS + 10, cut)
+  const { records, quoteError, cutLine } = readRecords(head, delimiter, name, HEAD_RECORDS + 10, cut)
   if (!records.length) throw quoteError ?? new ApiError('invalid_input', `${name} is empty`, { file: name, issues: [{ path: '(file)', message: 'no rows' }] })
   if (over.delimiter) assertColumns(head, records, over.delimiter, name)
-  // A title or notes above the table (some exporters write them) are skipped: the header is the
-  // last row of text (no number, no date) as wide as the table before the first row with a date.
   const width = tableWidth(records)
   const wide = (r: HeadRecord): boolean => fitsWidth(r.fields, width)
-  const dataAt = records.findIndex((r) => wide(r) && r.fields.some(isDateShaped))
   let headerAt = -1
   if (over.hasHeader !== false) {
-    for (let i = (dataAt < 0 ? records.length : dataAt) - 1; i >= 0 && headerAt < 0; i--) if (wide(records[i]) && isTextRow(records[i].fields)) headerAt = i
+    // A title or notes above the table (some exporters write them) are skipped: the header is the
+    // last row of text (no number, no date) before the first row with a date. It names the
+    // columns however wide the rows under it are: a row of another width is a bad row (wrong
+    // column count), not a reason to doubt the header, so only without any dated row in the head
+    // does the header have to be as wide as most rows.
+    const firstDated = records.findIndex((r) => r.fields.length > 1 && r.fields.some(isDateShaped))
+    const fits = firstDated < 0 ? wide : (r: HeadRecord): boolean => r.fields.length > 1
+    for (let i = (firstDated < 0 ? records.length : firstDated) - 1; i >= 0 && headerAt < 0; i--) if (fits(records[i]) && isTextRow(records[i].fields)) headerAt = i
     if (headerAt < 0 && over.hasHeader) headerAt = records.findIndex(wide)
   }
   const hasHeader = headerAt >= 0
+  // Without a header the columns are those of the first dated row as wide as the table.
+  const dataAt = records.findIndex((r) => wide(r) && r.fields.some(isDateShaped))
   const top = records[hasHeader ? headerAt : dataAt >= 0 ? dataAt : records.findIndex(wide)]
   const header = top.fields.map((f, i) => (hasHeader && f.trim()) || `Column ${i + 1}`)
   const dataStart = records.indexOf(top) + (hasHeader ? 1 : 0)
@@ -67,6 +73,8 @@ export function detectLayout(text: string, name: string, over: LayoutOverrides =
   // A quote still open at the end of the head, before any data row: "no data rows" would be
   // untrue (the rows are swallowed by that quote), so name the quote instead.
   if (!rows.length && quoteError) throw quoteError
+  // Likewise a first row that runs past the head (`2021-01-04,` and 50 MB of digits).
+  if (!rows.length && cutLine > 0) throw lineTooLong(name, cutLine)
   const data = records[dataStart]
   const end = records[records.length - 1]
   return {
@@ -88,7 +96,15 @@ interface HeadRecord {
   endPos: number
 }
 
-function readRecords(head: string, delimiter: Delimiter, name: string, max: number, cut: boolean, lenient = false): { records: HeadRecord[]; quoteError: ApiError | null } {
+interface HeadRecords {
+  records: HeadRecord[]
+  /** The scanner's error for a quote the head's end cut (the head was cut there). */
+  quoteError: ApiError | null
+  /** Line of a record the head's end cut in two (dropped from `records`), else 0. */
+  cutLine: number
+}
+
+function readRecords(head: string, delimiter: Delimiter, name: string, max: number, cut: boolean, lenient = false): HeadRecords {
   // A record has at most one field per character (plus one): a file with thousands of columns
   // keeps all of its header's names, so a column far to the right can still be mapped.
   const sc = new CsvScanner(head, delimiter.charCodeAt(0), head.length + 1, name)
@@ -115,8 +131,12 @@ function readRecords(head: string, delimiter: Delimiter, name: string, max: numb
   }
   // The head's last record may be cut in two by the head's end: it is not a record of the file.
   const last = out[out.length - 1]
-  if (cut && out.length < max && last && last.endPos >= head.length && !/[\r\n]$/.test(head)) out.pop()
-  return { records: out, quoteError }
+  let cutLine = 0
+  if (cut && out.length < max && last && last.endPos >= head.length && !/[\r\n]$/.test(head)) {
+    cutLine = last.line
+    out.pop()
+  }
+  return { records: out, quoteError, cutLine }
 }
 
 /** The scanner's "never closed", said of a head: the quote may close later, but not within it. */
@@ -141,12 +161,14 @@ function assertLineBreak(head: string, cut: boolean, name: string): void {
     if (head.charCodeAt(p) === 10) line++
     p++
   }
-  if (head.indexOf('\n', p) < 0 && head.indexOf('\r', p) < 0) {
-    throw new ApiError('invalid_input', `${name}: line ${line} has no line break within its first ${HEAD_CHARS / 1024} KB: a price file has one row per line`, {
-      file: name,
-      issues: [{ path: '(row)', message: 'line too long', line }]
-    })
-  }
+  if (head.indexOf('\n', p) < 0 && head.indexOf('\r', p) < 0) throw lineTooLong(name, line)
+}
+
+function lineTooLong(name: string, line: number): ApiError {
+  return new ApiError('invalid_input', `${name}: line ${line} has no line break within the first ${HEAD_CHARS / 1024} KB of the file: a price file has one row per line`, {
+    file: name,
+    issues: [{ path: '(row)', message: 'line too long', line }]
+  })
 }
 
 /**
@@ -276,7 +298,10 @@ function guessDecimal(rows: string[][]): '.' | ',' {
 
 export interface DateGuess {
   format: DateFormat
-  /** Day-first and month-first both read every sample: the guess came from the sequence. */
+  /**
+   * Day-first and month-first read the sample equally well and some value differently (01/02, not
+   * 01/01): the guess came from the sequence, and the user should confirm it.
+   */
   ambiguous: boolean
   /** Share of the sample values that read as dates. */
   share: number
@@ -305,7 +330,11 @@ export function detectDateFormat(values: string[]): DateGuess | null {
       if (b1 !== b2) secondChanges++
     }
     format = secondChanges > firstChanges ? 'MM/DD/YYYY' : 'DD/MM/YYYY'
-    ambiguous = firstChanges === secondChanges
+    // Only a file of days that are their own month (01/01, 02/02) reads the same both ways.
+    ambiguous = vals.some((v) => {
+      const [a, b] = v.split('/')
+      return Number(a) !== Number(b)
+    })
   }
   return { format, ambiguous, share: max / vals.length }
 }

@@ -31,6 +31,9 @@ export interface Preview {
   tickers: PreviewTicker[]
   totals: ImportDryRun['totals']
   rejected: RejectedRow[]
+  /** How the dates were read, shown with the counts so a day-first/month-first mix-up is seen before it is stored. */
+  dateFormat: ImportDryRun['dateFormat']
+  dateFormatAmbiguous: boolean
 }
 
 export async function buildPreview(
@@ -65,7 +68,7 @@ export async function buildPreview(
     job.progress(i + 1)
     if (i % 50 === 49) await yieldToLoop()
   }
-  return { id, name, valueKind, tickers, totals, rejected: parsed.rejected }
+  return { id, name, valueKind, tickers, totals, rejected: parsed.rejected, dateFormat: parsed.dateFormat, dateFormatAmbiguous: parsed.dateFormatAmbiguous }
 }
 
 /** New / replaced (stored value differs) / unchanged, walking both sorted day lists once. */
@@ -95,6 +98,8 @@ export function dryRunOf(p: Preview): ImportDryRun {
     valueKind: p.valueKind,
     tickers: p.tickers.map((t) => t.counts),
     totals: p.totals,
-    rejected: p.rejected
+    rejected: p.rejected,
+    dateFormat: p.dateFormat,
+    dateFormatAmbiguous: p.dateFormatAmbiguous
   }
 }

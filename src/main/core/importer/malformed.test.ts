@@ -154,3 +154,84 @@ describe('bad rows in a good file', () => {
     expect(e.message).toBe('all-bad.csv: nothing to import: all 2 rows were rejected')
   })
 })
+
+describe('dates no price file can hold', () => {
+  it('an impossible time of day, or an offset no zone has, rejects the row with its line, instead of storing it under the date', async () => {
+    const text = [
+      'Date,Close',
+      '2021-01-04T25:00:00,10.5',
+      '2021-01-05 25:61:00,10.6',
+      '2021-01-06T00:00:00+25:00,10.7',
+      '2021-01-07T16:00:00-05:00,10.8',
+      '2021-01-08 23:59:59+08:00,10.9'
+    ].join('\n')
+    const dry = await ws.call('import:preview', { source: textSource('clocks.csv', text), mapping: MAPPING })
+    expect(dry.rejected).toEqual([
+      { line: 2, field: 'Date', reason: 'impossible time: "2021-01-04T25:00:00"' },
+      { line: 3, field: 'Date', reason: 'impossible time: "2021-01-05 25:61:00"' },
+      { line: 4, field: 'Date', reason: 'impossible time: "2021-01-06T00:00:00+25:00"' }
+    ])
+    expect(dry.tickers[0]).toMatchObject({ new: 2, first: '2021-01-07', last: '2021-01-08' })
+  })
+
+  it('a year before 1900 (0000-01-01, a filler some exports write) rejects the row', async () => {
+    const dry = await ws.call('import:preview', { source: textSource('year0.csv', 'Date,Close\n0000-01-01,10.5\n1899-12-29,10.6\n2021-01-04,10.7\n'), mapping: MAPPING })
+    expect(dry.rejected).toEqual([
+      { line: 2, field: 'Date', reason: 'impossible date: "0000-01-01" (before 1900)' },
+      { line: 3, field: 'Date', reason: 'impossible date: "1899-12-29" (before 1900)' }
+    ])
+    expect(dry.tickers[0]).toMatchObject({ new: 1, first: '2021-01-04', last: '2021-01-04' })
+  })
+})
+
+describe('the value column is found by its name only', () => {
+  it('a header that names no price (Foo, Bar) gets no value column suggested, however few its columns', async () => {
+    const ins = await ws.call('import:inspect', { source: textSource('foo.csv', 'Foo,Bar\n2021-01-04,10.5\n2021-01-05,10.6\n') })
+    // Foo holds dates, which prove themselves; Bar could be a volume as well as a price.
+    expect(ins.suggested.dateColumn).toBe('Foo')
+    expect(ins.suggested.valueColumn).toBeUndefined()
+    expect(ins.candidates).toEqual([])
+    // Named by the analyst, it imports.
+    const dry = await ws.call('import:preview', { source: textSource('foo.csv', 'Foo,Bar\n2021-01-04,10.5\n'), mapping: { ...MAPPING, dateColumn: 'Foo', valueColumn: 'Bar' } })
+    expect(dry.totals).toMatchObject({ new: 1, rejected: 0 })
+  })
+
+  it('a name close to one it knows is not taken for it (Schlussé is no Schlusskurs)', async () => {
+    const ins = await ws.call('import:inspect', { source: textSource('de.csv', 'Datum;Schlussé\n04.01.2021;10,5\n05.01.2021;10,6\n') })
+    expect(ins.suggested).toMatchObject({ dateColumn: 'Datum' })
+    expect(ins.candidates).toEqual([])
+  })
+
+  it('names in the languages it knows, in every kind, Close before Adj Close before Market Cap', async () => {
+    const header = 'Datum,Marktkapitalisierung (EUR),Bereinigter Schlusskurs,Clôture,Volume'
+    const ins = await ws.call('import:inspect', { source: textSource('multi.csv', `${header}\n2021-01-04,1e9,10.4,10.5,100\n`) })
+    expect(ins.candidates).toEqual([
+      { column: 'Clôture', kind: 'close' },
+      { column: 'Bereinigter Schlusskurs', kind: 'adj_close' },
+      { column: 'Marktkapitalisierung (EUR)', kind: 'market_cap' }
+    ])
+    expect(ins.suggested).toMatchObject({ valueColumn: 'Clôture', valueKind: 'close' })
+  })
+})
+
+describe('messages name the line at fault', () => {
+  it('rows wider or narrower than the header are bad rows; the header keeps its names', async () => {
+    const source = textSource('odd.csv', 'Date,Close\n2021-01-04,10,99\n2021-01-05')
+    const ins = await ws.call('import:inspect', { source })
+    expect(ins).toMatchObject({ hasHeader: true, headerLine: 1, header: ['Date', 'Close'], suggested: { dateColumn: 'Date', valueColumn: 'Close' } })
+    const dry = await ws.call('import:preview', { source, mapping: MAPPING })
+    expect(dry.rejected).toEqual([
+      { line: 2, field: '(row)', reason: 'wrong column count: 3 fields, the header has 2' },
+      { line: 3, field: '(row)', reason: 'wrong column count: 1 field, the header has 2' }
+    ])
+  })
+
+  it('a first row running past the head is named as too long, not as missing', async () => {
+    const source = textSource('digits.csv', `Date,Close\n2021-01-04,${'9'.repeat(1024 * 1024)}`)
+    for (const call of [ws.call('import:inspect', { source }), ws.call('import:preview', { source, mapping: MAPPING })]) {
+      const e = await failure(call)
+      expect(e.message).toBe('digits.csv: line 2 has no line break within the first 256 KB of the file: a price file has one row per line')
+      expect(e.issues?.[0]).toMatchObject({ line: 2, path: '(row)' })
+    }
+  })
+})

@@ -9,7 +9,7 @@ import { ticker as tickerSchema } from '../../../shared/domain'
 import { isoFromDay } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
 import { CsvScanner } from './scanner'
-import { IMPOSSIBLE_DATE, NOT_A_DATE, isNullWord, parseDate, parseNumber, type DateFormat } from './cells'
+import { FIRST_YEAR, IMPOSSIBLE_DATE, IMPOSSIBLE_TIME, NOT_A_DATE, TOO_EARLY, isNullWord, monthDayOf, parseDate, parseNumber, type DateFormat } from './cells'
 import { MAX_ROWS_PER_TICKER, TickerRows, type Duplicate } from './ticker-rows'
 import type { Layout } from './detect'
 
@@ -48,6 +48,13 @@ export interface ParseOutcome {
   rejectedCount: number
   /** The first REJECTED_KEPT rejected rows, by line. */
   rejected: RejectedRow[]
+  /** The format the dates were read in. */
+  dateFormat: DateFormat
+  /**
+   * Every date read would also be a real date with day and month swapped (01/02/2021 in a file
+   * without a day past the 12th): the format was a choice, not something the file proves.
+   */
+  dateFormatAmbiguous: boolean
 }
 
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -80,6 +87,11 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
   let lastRaw = ''
   let lastRows: TickerRows | null = null
 
+  // Day-first or month-first is proved by one accepted date whose day is past the 12th; until
+  // then, a date whose day and month differ could have been read the other way.
+  let swapUnsettled = plan.dateFormat === 'DD/MM/YYYY' || plan.dateFormat === 'MM/DD/YYYY'
+  let swappable = false
+
   let rows = 0
   let sliceStart = performance.now()
   while (sc.next()) {
@@ -92,7 +104,7 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
     }
     // A trailing delimiter on every row is a common export quirk, not a wrong column count.
     if (sc.count !== width && !(sc.count === width + 1 && sc.starts[width] === sc.ends[width])) {
-      reject(line, '(row)', `wrong column count: ${sc.countCapped ? 'more than ' : ''}${sc.count} fields, the header has ${width}`)
+      reject(line, '(row)', `wrong column count: ${sc.countCapped ? 'more than ' : ''}${sc.count} field${sc.count === 1 ? '' : 's'}, the header has ${width}`)
       continue
     }
     if (sc.malformed) {
@@ -133,6 +145,8 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
       const cell = sc.fieldText(di).trim()
       if (cell === '') reject(line, dateField, 'missing cell: no date')
       else if (day === IMPOSSIBLE_DATE) reject(line, dateField, `impossible date: "${clip(cell)}"`)
+      else if (day === TOO_EARLY) reject(line, dateField, `impossible date: "${clip(cell)}" (before ${FIRST_YEAR})`)
+      else if (day === IMPOSSIBLE_TIME) reject(line, dateField, `impossible time: "${clip(cell)}"`)
       else if (isNullWord(cell)) reject(line, dateField, `null cell: "${clip(cell)}" instead of a date`)
       else if (strayQuote(cell, sc.quoted[di])) reject(line, dateField, `broken quoting: a quote inside an unquoted cell: ${clip(cell)}`)
       else reject(line, dateField, `not a date: "${clip(cell)}" (expected ${plan.dateFormat})`)
@@ -157,6 +171,12 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
       throw new ApiError('invalid_input', `${plan.name}: line ${line}: more than ${MAX_ROWS_PER_TICKER} rows for ${rowsOf.ticker}`, { file: plan.name })
     }
     rowsOf.push(day, value, line)
+    if (swapUnsettled) {
+      const md = monthDayOf(day)
+      const d = md % 100
+      if (d > 12) swapUnsettled = swappable = false
+      else if (d !== (md - d) / 100) swappable = true
+    }
   }
   progress(text.length, text.length)
 
@@ -176,7 +196,7 @@ export async function parseRows(plan: ParsePlan, progress: (done: number, total:
     .map((d) => ({ line: d.line, field: dateField, reason: `duplicate date: ${isoFromDay(d.day)} (first on line ${d.firstLine})` }))
   const all = dupRows.length ? [...rejected, ...dupRows].sort((a, b) => a.line - b.line).slice(0, REJECTED_KEPT) : rejected
   tickers.sort((a, b) => (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0))
-  return { rows, tickers, rejectedCount, rejected: all }
+  return { rows, tickers, rejectedCount, rejected: all, dateFormat: plan.dateFormat, dateFormatAmbiguous: swapUnsettled && swappable }
 }
 
 function admitTicker(raw: string, plan: ParsePlan, byTicker: Map<string, TickerRows>): TickerRows | string {

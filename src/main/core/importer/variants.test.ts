@@ -105,11 +105,12 @@ describe('other exporters and dialects of the same prices', () => {
     expectReference(close)
   })
 
-  it('UTF-8 without a BOM, with Chinese header names mapped by name', async () => {
+  it('UTF-8 without a BOM, with Chinese header names: 收盘价 (closing price) is recognised as the close', async () => {
     const ci = header.indexOf('Close')
     const body = rows.map((r) => [r.date, r.cells[ci], '京东'])
-    const { close, inspection } = await importVariant('jd-zh.csv', csv(['日期', '收盘价', '名称'], body), { dateColumn: '日期', valueColumn: '收盘价', valueKind: 'close' })
+    const { close, inspection } = await importVariant('jd-zh.csv', csv(['日期', '收盘价', '名称'], body))
     expect(inspection).toMatchObject({ encoding: 'UTF-8', header: ['日期', '收盘价', '名称'] })
+    expect(inspection.suggested).toMatchObject({ dateColumn: '日期', valueColumn: '收盘价', valueKind: 'close' })
     expect(inspection.sample[0][2]).toBe('京东')
     expectReference(close)
   })
@@ -127,8 +128,11 @@ describe('other exporters and dialects of the same prices', () => {
     const text = csv(['Datum', 'Schlußkurs (€)'], body, ';')
     // Windows-1252 is Latin-1 plus a few signs in 0x80-0x9f, among them € at 0x80.
     const latin = Uint8Array.from(text, (ch) => (ch === '€' ? 0x80 : ch.charCodeAt(0)))
-    const { close, inspection } = await importVariant('jd-de.csv', latin, { valueColumn: 'Schlußkurs (€)', valueKind: 'close' })
+    // Schlußkurs is German for the closing price: suggested by its name, the unit in brackets aside.
+    const { close, inspection, dry } = await importVariant('jd-de.csv', latin)
     expect(inspection).toMatchObject({ encoding: 'Windows-1252 (Latin-1)', header: ['Datum', 'Schlußkurs (€)'], dateFormat: 'DD.MM.YYYY' })
+    expect(inspection.suggested).toMatchObject({ dateColumn: 'Datum', valueColumn: 'Schlußkurs (€)', valueKind: 'close' })
+    expect(dry).toMatchObject({ dateFormat: 'DD.MM.YYYY', dateFormatAmbiguous: false })
     expectReference(close)
   })
 
@@ -139,16 +143,40 @@ describe('other exporters and dialects of the same prices', () => {
   ] as const) {
     it(`dates written ${format} are detected and read`, async () => {
       const body = rows.map((r) => [write(r.date), ...r.cells.slice(1)])
-      const { close, inspection } = await importVariant(`jd-${format.replace(/\//g, '')}.csv`, csv(header, body))
-      expect(inspection.dateFormat).toBe(format)
+      const { close, inspection, dry } = await importVariant(`jd-${format.replace(/\//g, '')}.csv`, csv(header, body))
+      expect(inspection).toMatchObject({ dateFormat: format, dateFormatAmbiguous: false })
+      // Years of daily rows hold days past the 12th: the file itself proves the format.
+      expect(dry).toMatchObject({ dateFormat: format, dateFormatAmbiguous: false })
       expectReference(close)
     })
   }
 
-  it('a file without a header row: columns are named "Column 1", "Column 2"', async () => {
+  it('dates that read both day-first and month-first: inspect and the dry run both say which reading is used', async () => {
+    ws = await openWorkspace()
     const ci = header.indexOf('Close')
-    const { close, inspection } = await importVariant('jd-bare.csv', csv([], rows.map((r) => [r.date, r.cells[ci]])).replace(/^\n/, ''))
-    expect(inspection).toMatchObject({ hasHeader: false, header: ['Column 1', 'Column 2'], suggested: { dateColumn: 'Column 1', valueColumn: 'Column 2' } })
+    // JD's trading days of 1-12 March 2021, written day-first: 01/03/2021 could also be 3 January.
+    const march = rows.filter((r) => r.date >= '2021-03-01' && r.date <= '2021-03-12')
+    const text = csv(['Date', 'Close'], march.map((r) => [`${d(r.date)}/${m(r.date)}/${y(r.date)}`, r.cells[ci]]))
+    const source = { kind: 'text', name: 'jd-march.csv', text }
+    const ins = await ws.call('import:inspect', { source })
+    expect(ins).toMatchObject({ dateFormat: 'DD/MM/YYYY', dateFormatAmbiguous: true })
+    const dry = await dryRun(ws, source, { ticker: 'JD' })
+    expect(dry).toMatchObject({ dateFormat: 'DD/MM/YYYY', dateFormatAmbiguous: true, tickers: [{ first: '2021-03-01', last: '2021-03-12' }] })
+    // The analyst who knows the file is month-first says so, and the dry run shows that reading.
+    const other = await dryRun(ws, source, { ticker: 'JD', dateFormat: 'MM/DD/YYYY' })
+    expect(other).toMatchObject({ dateFormat: 'MM/DD/YYYY', dateFormatAmbiguous: true, tickers: [{ first: '2021-01-03', last: '2021-12-03' }] })
+    // One day past the 12th settles it.
+    const settled = await dryRun(ws, { ...source, text: `${text}\n15/03/2021,${march[0].cells[ci]}` }, { ticker: 'JD' })
+    expect(settled).toMatchObject({ dateFormat: 'DD/MM/YYYY', dateFormatAmbiguous: false })
+  })
+
+  it('a file without a header row: columns are named "Column 1", "Column 2", and the analyst names the value column', async () => {
+    const ci = header.indexOf('Close')
+    const bare = csv([], rows.map((r) => [r.date, r.cells[ci]])).replace(/^\n/, '')
+    const { close, inspection } = await importVariant('jd-bare.csv', bare, { valueColumn: 'Column 2', valueKind: 'close' })
+    // Dates prove themselves; a column of numbers could be a price or a volume, so it is not guessed.
+    expect(inspection).toMatchObject({ hasHeader: false, header: ['Column 1', 'Column 2'], suggested: { dateColumn: 'Column 1' }, candidates: [] })
+    expect(inspection.suggested.valueColumn).toBeUndefined()
     expectReference(close)
   })
 

@@ -3,7 +3,7 @@
  * header name, with the first rows of the file so the user sees what each column holds.
  */
 import type { ImportInspection } from '../../../../../shared/market'
-import { VALUE_KINDS } from '../../../../../shared/market'
+import { DATE_FORMATS, VALUE_KINDS } from '../../../../../shared/market'
 import { VALUE_KIND_LABELS, type MappingDraft } from './mapping'
 
 const DELIMITERS: { value: MappingDraft['delimiter']; label: string }[] = [
@@ -12,7 +12,6 @@ const DELIMITERS: { value: MappingDraft['delimiter']; label: string }[] = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Pipe |' }
 ]
-const DATE_FORMATS: MappingDraft['dateFormat'][] = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY']
 
 interface Props {
   inspection: ImportInspection
