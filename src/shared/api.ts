@@ -161,6 +161,8 @@ export interface StoreProblem {
   /** Where it was moved: it is never deleted or overwritten. */
   movedTo: string
   message: string
+  /** When it was found (ISO): reported at every start until a restore or a dismissal; backups made before it are the good ones. */
+  foundAt: string
 }
 export interface BackupInfo {
   id: string
@@ -227,6 +229,8 @@ export const contract = {
   'backup:restore': method<{ restored: true; backup: BackupInfo; safetyBackup: BackupInfo | null }>()(
     z.object({ id: z.string().min(1).max(200) }).strict()
   ),
+  /** Keep working without restoring: the damage found at start is no longer reported (the set-aside files stay in corrupt/). */
+  'backup:dismissProblems': method<{ dismissed: number }>()(none),
 
   // ---- market data, charts, impact (part 2) --------------------------------------------------
   /** Read the head of a file: delimiter, header, date format, a suggested mapping, sample rows. */

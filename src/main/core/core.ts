@@ -9,6 +9,7 @@ import { CompaniesService } from './companies'
 import { SettingsService } from './settings'
 import { loadStarter } from './starter'
 import { backupService } from './backup/service'
+import { recoveryAdvice } from './backup/recovery-advice'
 import { Activity } from './activity'
 
 export type AdapterName = 'electron' | 'browser' | 'cli' | 'test'
@@ -61,6 +62,9 @@ export class Core {
       seed: options.starter === false ? undefined : () => loadStarter(now())
     })
     const core = new Core(store, options, now)
+    // Damage found at start is announced with the way back at every start until it is dealt with.
+    const advice = await recoveryAdvice(core).catch((e: unknown) => `store/recovery: ${e instanceof Error ? e.message : String(e)}`)
+    if (advice) (options.log ?? ((line: string) => console.error(line)))(advice)
     if (options.dailyBackup ?? options.adapter !== 'test') {
       // Archiving a large workspace takes seconds of CPU: in an interactive session it waits until
       // the analyst pauses, so it never competes with the first screen or a scroll.

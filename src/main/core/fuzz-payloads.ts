@@ -109,6 +109,7 @@ export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>
   'backup:list': {},
   'backup:create': {},
   'backup:restore': { id: 'backup-1' },
+  'backup:dismissProblems': {},
   'import:inspect': { source },
   'import:preview': { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker: 'BABA' } },
   'import:commit': { previewId: 'preview-1' },

@@ -15,9 +15,9 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { promisify } from 'node:util'
-import { constants, createGzip, gunzip } from 'node:zlib'
+import { constants, createGunzip, createGzip } from 'node:zlib'
 import { syncDir, tempPathFor } from '../store/files'
+import { megabytes } from '../store/regular-file'
 import { z } from 'zod'
 import type { BackupInfo } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
@@ -28,7 +28,6 @@ import { META_FILE, SCHEMA_VERSION, SERIES_DIR, SERIES_NAME, SHARD_DIR, SHARD_NA
 export const BACKUP_FORMAT = 'capwatch-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
-const gunzipAsync = promisify(gunzip)
 
 const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -109,37 +108,41 @@ function headerOf(info: BackupInfoLine, files: BackupHeader['files']): BackupHea
   }
 }
 
+/**
+ * The most a backup may unpack to: 1 GiB. The bench's large workspace (100,000 events, 200,000
+ * notes, 1.25 million prices) is about 150 MB unpacked, so this leaves room for several times
+ * that, while a "gzip bomb" (a few MB that inflate to gigabytes) is refused at this size instead
+ * of taking all the memory there is. Restores check it as they unpack, never after.
+ */
+export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+
+/** The header line alone: a list of ~1,100 files is ~150 KB, so 16 MB without a newline is not one. */
+const MAX_HEADER_BYTES = 16 * 1024 * 1024
+
+export interface DecodeLimits {
+  /** Refuse a backup that unpacks to more bytes than this (default MAX_UNPACKED_BYTES). */
+  maxUnpackedBytes: number
+}
+
 /** Unpack and verify a backup; any damage is an ApiError('corrupt') naming `label` and what is wrong. */
-export async function decodeBackup(bytes: Buffer, label: string): Promise<BackupContents> {
+export async function decodeBackup(bytes: Buffer, label: string, limits: DecodeLimits = { maxUnpackedBytes: MAX_UNPACKED_BYTES }): Promise<BackupContents> {
   const bad = (detail: string): never => {
     throw new ApiError('corrupt', `${label} is not a usable Capwatch backup: ${detail}. Nothing was changed.`, { file: label })
   }
-  let raw: Buffer
-  try {
-    raw = await gunzipAsync(bytes)
-  } catch (e) {
-    return bad(`it does not unpack (${(e as Error).message}); the file is damaged or truncated`)
-  }
-  const nl = raw.indexOf(10)
-  if (nl < 0) return bad('it has no header')
-  let header: BackupHeader
-  try {
-    const parsed = headerSchema.safeParse(JSON.parse(raw.subarray(0, nl).toString('utf8')))
-    if (!parsed.success) return bad(`its header is wrong at ${parsed.error.issues[0].path.join('.') || '(root)'}: ${parsed.error.issues[0].message}`)
-    header = parsed.data
-  } catch {
-    return bad('its header is not JSON')
-  }
-  if (header.formatVersion !== BACKUP_FORMAT_VERSION) return bad(`it has format version ${header.formatVersion}; this Capwatch reads version ${BACKUP_FORMAT_VERSION}`)
-  if (header.schemaVersion > SCHEMA_VERSION) {
-    return bad(`it was made by a newer Capwatch (schema ${header.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update Capwatch to restore it`)
-  }
-  const expected = nl + 1 + header.files.reduce((n, f) => n + f.bytes, 0)
+  // Checked as soon as its line is unpacked: a header that is wrong stops the unpacking there.
+  const got: { header?: BackupHeader } = {}
+  const { raw, nl } = await unpack(bytes, limits.maxUnpackedBytes, bad, (line) => {
+    const header = (got.header = checkHeader(line, bad))
+    return line.length + 1 + header.files.reduce((n, f) => n + f.bytes, 0)
+  })
+  const h = got.header
+  if (!h) return bad('it has no header')
+  const expected = nl + 1 + h.files.reduce((n, f) => n + f.bytes, 0)
   if (raw.length !== expected) return bad(`it holds ${raw.length} bytes where its header lists ${expected}`)
   const files: StoreFile[] = []
   const seen = new Set<string>()
   let at = nl + 1
-  for (const f of header.files) {
+  for (const f of h.files) {
     if (!isLivePath(f.path)) return bad(`it lists ${JSON.stringify(f.path)}, which is not a Capwatch data file`)
     if (seen.has(f.path)) return bad(`it lists ${f.path} twice`)
     seen.add(f.path)
@@ -148,8 +151,84 @@ export async function decodeBackup(bytes: Buffer, label: string): Promise<Backup
     if (sha256(data) !== f.sha256) return bad(`${f.path} does not match its checksum`)
     files.push({ file: f.path, data })
   }
-  checkContents(files, header.schemaVersion, bad)
-  return { header, files }
+  checkContents(files, h.schemaVersion, bad)
+  return { header: h, files }
+}
+
+function checkHeader(line: Buffer, bad: (detail: string) => never): BackupHeader {
+  let header: BackupHeader
+  try {
+    const parsed = headerSchema.safeParse(JSON.parse(line.toString('utf8')))
+    if (!parsed.success) return bad(`its header is wrong at ${parsed.error.issues[0].path.join('.') || '(root)'}: ${parsed.error.issues[0].message}`)
+    header = parsed.data
+  } catch (e) {
+    if (e instanceof ApiError) throw e
+    return bad('its header is not JSON')
+  }
+  if (header.formatVersion !== BACKUP_FORMAT_VERSION) return bad(`it has format version ${header.formatVersion}; this Capwatch reads version ${BACKUP_FORMAT_VERSION}`)
+  if (header.schemaVersion > SCHEMA_VERSION) {
+    return bad(`it was made by a newer Capwatch (schema ${header.schemaVersion}; this one reads up to ${SCHEMA_VERSION}). Update Capwatch to restore it`)
+  }
+  return header
+}
+
+/**
+ * Inflate `bytes`, keeping count: past `max` bytes, or past what the header (handed to
+ * `onHeader` as soon as its line is whole, which returns the total it declares) says the archive
+ * holds, inflating stops and the backup is refused. So no archive costs more memory than the
+ * workspace it claims to be, and never more than `max`.
+ */
+function unpack(bytes: Buffer, max: number, bad: (detail: string) => never, onHeader: (line: Buffer) => number): Promise<{ raw: Buffer; nl: number }> {
+  return new Promise((resolve, reject) => {
+    const z = createGunzip({ chunkSize: 256 * 1024 })
+    const chunks: Buffer[] = []
+    let total = 0
+    let nl = -1
+    let limit = max
+    let done = false
+    const fail = (e: unknown) => {
+      if (done) return
+      done = true
+      z.destroy()
+      reject(e)
+    }
+    const refuse = (detail: string) => {
+      try {
+        bad(detail)
+      } catch (e) {
+        fail(e)
+      }
+    }
+    z.on('data', (chunk: Buffer) => {
+      if (done) return
+      const from = total
+      chunks.push(chunk)
+      total += chunk.length
+      if (nl < 0) {
+        const i = chunk.indexOf(10)
+        if (i >= 0) {
+          nl = from + i
+          try {
+            const declared = onHeader(Buffer.concat(chunks, total).subarray(0, nl))
+            if (declared > max) return refuse(`its header lists ${megabytes(declared)} of files, more than the ${megabytes(max)} a Capwatch workspace may be`)
+            limit = declared
+          } catch (e) {
+            return fail(e)
+          }
+        } else if (total > MAX_HEADER_BYTES) return refuse(`it has no header line in its first ${megabytes(MAX_HEADER_BYTES)}`)
+      }
+      if (total > limit) {
+        return refuse(nl < 0 ? `it unpacks to more than ${megabytes(max)}, more than a Capwatch workspace may be` : `it unpacks to more than the ${limit} bytes its header lists`)
+      }
+    })
+    z.on('error', (e) => refuse(`it does not unpack (${e.message}); the file is damaged or truncated`))
+    z.on('end', () => {
+      if (done) return
+      done = true
+      resolve({ raw: Buffer.concat(chunks, total), nl })
+    })
+    z.end(bytes)
+  })
 }
 
 /** Every file parses against the schema it will be read with; the meta's series files are present. */

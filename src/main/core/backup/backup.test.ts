@@ -144,17 +144,7 @@ describe('daily backups', () => {
     // Manual backups are never rotated away.
     expect((await backupService(m).list()).map((b) => b.id)).toContain(manual.id)
   })
-
-  it('skips the daily backup while the workspace has problems (it would push good backups out)', async () => {
-    const dir = await dirs.make()
-    const clock = new Clock()
-    await (await openCore(dir, clock)).core.close()
-    await writeFile(join(dir, 'capwatch.json'), '{"truncated": ')
-    const { core } = await openCore(dir, clock, { dailyBackup: true })
-    expect(core.store.problems).toHaveLength(1)
-    await core.close()
-    expect(existsSync(join(dir, 'backups'))).toBe(false)
-  })
+  // While damage found at start is unresolved: damage.test.ts.
 })
 
 describe('capwatch backup', () => {

@@ -4,17 +4,18 @@
  * was made, so listing them needs no unpacking. Automatic ones rotate (the 7 newest of each kind
  * are kept); manual ones are never deleted by Capwatch.
  */
-import { mkdir, readFile, rm, stat } from 'node:fs/promises'
+import { mkdir, rm, stat } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { basename, join, resolve } from 'node:path'
-import type { BackupInfo } from '../../../shared/api'
+import type { BackupInfo, StoreProblem } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import type { Core } from '../core'
 import { isCode, listDir } from '../store/files'
 import { BACKUP_DIR } from '../store/schema'
 import { listLiveFiles } from '../store/layout'
 import { APP_VERSION } from '../version'
-import { decodeBackup, writeBackupFile } from './archive'
+import { MAX_UNPACKED_BYTES, decodeBackup, writeBackupFile, type DecodeLimits } from './archive'
+import { openRegularFile, readWhole } from '../store/regular-file'
 
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|manual|before-restore|before-migration)(?:-(\d+))?\.capwatch-backup\.gz$/
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -35,6 +36,8 @@ export interface RestoreResult {
 }
 
 export class BackupService {
+  /** How large an archive a restore unpacks (tests lower it to try a gzip bomb cheaply). */
+  limits: DecodeLimits = { maxUnpackedBytes: MAX_UNPACKED_BYTES }
   /** Backups are made and restored one at a time. */
   private chain: Promise<unknown> = Promise.resolve()
 
@@ -66,11 +69,14 @@ export class BackupService {
     return this.serial(() => this.write(reason, out))
   }
 
-  /** Once a day at open: skipped on a first run and on a damaged workspace (it would push good backups out). */
+  /**
+   * Once a day at open (skipped on a first run). On a damaged workspace too: the work done since
+   * deserves a backup, and rotation never removes the backups from before the damage (rotate).
+   */
   daily(): Promise<CreatedBackup | null> {
     return this.serial(async () => {
       const store = this.core.store
-      if (store.created || store.problems.length > 0) return null
+      if (store.created) return null
       const last = (await this.list()).find((b) => b.reason === 'daily')
       const age = last ? this.core.now().getTime() - Date.parse(last.createdAt) : Infinity
       // A backup dated in the future means the clock moved back: do not wait for it.
@@ -79,6 +85,17 @@ export class BackupService {
       await this.rotate('daily')
       return made
     })
+  }
+
+  /** The newest backup made before the damage still reported (any, if none is): the one to restore. */
+  async latestGood(): Promise<BackupInfo | null> {
+    const since = damagedSince(this.core.store.problems)
+    return (await this.list()).find((b) => !since || b.createdAt < since) ?? null
+  }
+
+  /** Keep working without restoring (one at a time with restores: see Store.dismissProblems). */
+  dismissProblems(): Promise<number> {
+    return this.serial(() => this.core.store.dismissProblems())
   }
 
   /** Restore a backup from backups/ by its id. */
@@ -94,15 +111,8 @@ export class BackupService {
   restoreFile(path: string): Promise<RestoreResult> {
     return this.serial(async () => {
       const full = resolve(path)
-      let bytes: Buffer
-      try {
-        bytes = await readFile(full)
-      } catch (e) {
-        if (isCode(e, 'ENOENT')) throw new ApiError('not_found', `No backup file at ${full}`)
-        if (isCode(e, 'EISDIR')) throw new ApiError('invalid_input', `${full} is a folder, not a backup file`)
-        throw new ApiError('io', `Could not read ${full}: ${(e as Error).message}`)
-      }
-      const { header, files } = await decodeBackup(bytes, full)
+      const bytes = await this.readArchive(full)
+      const { header, files } = await decodeBackup(bytes, full, this.limits)
       const hasLiveFiles = (await listLiveFiles(this.core.dataDir)).length > 0
       const safetyBackup = hasLiveFiles ? strip(await this.write('before-restore')) : null
       await this.core.reload(files)
@@ -113,6 +123,27 @@ export class BackupService {
         : { id: basename(full), createdAt: header.createdAt, reason: header.reason, bytes: bytes.length }
       return { restored: true, backup, safetyBackup }
     })
+  }
+
+  /**
+   * The archive's bytes, refused unless it is a regular file: a pipe or a device named as a backup
+   * would otherwise be read forever. gzip adds only a few bytes to what it cannot compress, so an
+   * archive bigger than the unpacked limit cannot unpack to less than it: refused unread.
+   */
+  private async readArchive(full: string): Promise<Buffer> {
+    try {
+      const file = await openRegularFile(full, full, this.limits.maxUnpackedBytes, 'backup file')
+      try {
+        return await readWhole(file, full)
+      } finally {
+        await file.fh.close()
+      }
+    } catch (e) {
+      if (e instanceof ApiError) throw e
+      if (isCode(e, 'ENOENT')) throw new ApiError('not_found', `No backup file at ${full}`)
+      if (isCode(e, 'EISDIR')) throw new ApiError('invalid_input', `${full} is a folder, not a backup file`)
+      throw new ApiError('io', `Could not read ${full}: ${(e as Error).message}`)
+    }
   }
 
   private async write(reason: BackupInfo['reason'], out?: string): Promise<CreatedBackup> {
@@ -145,9 +176,14 @@ export class BackupService {
     return join(this.dir, name)
   }
 
-  /** Keep the KEEP newest automatic backups of a kind (and never the one being restored). */
+  /**
+   * Keep the KEEP newest automatic backups of a kind (and never the one being restored). While
+   * damage found at start is unresolved, the backups made before it are the way back: they are
+   * kept, whatever their number or age, and the newer ones rotate among themselves.
+   */
   private async rotate(reason: 'daily' | 'before-restore', keepId?: string): Promise<void> {
-    const old = (await this.list()).filter((b) => b.reason === reason).slice(KEEP)
+    const since = damagedSince(this.core.store.problems)
+    const old = (await this.list()).filter((b) => b.reason === reason && !(since && b.createdAt < since)).slice(KEEP)
     for (const b of old) if (b.id !== keepId) await rm(join(this.dir, b.id), { force: true })
   }
 
@@ -156,6 +192,11 @@ export class BackupService {
     this.chain = run.catch(() => {})
     return run
   }
+}
+
+/** When the earliest damage still reported was found (ISO), or null. */
+export function damagedSince(problems: readonly StoreProblem[]): string | null {
+  return problems.reduce<string | null>((min, p) => (min === null || p.foundAt < min ? p.foundAt : min), null)
 }
 
 function parseName(name: string): Omit<BackupInfo, 'bytes'> | null {

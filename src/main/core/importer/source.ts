@@ -3,7 +3,6 @@
  * user typed it; the desktop: the user picked it in the native dialog; the browser host: never,
  * the page uploads the file's text), so a page can't make the host read arbitrary local files.
  */
-import { open, readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { ImportSource } from '../../../shared/market'
 import { ApiError } from '../../../shared/errors'
@@ -11,9 +10,15 @@ import { isAscii, isUtf8 } from 'node:buffer'
 import { decodeBytes, encodingLabel, sniff, type DecodedText } from '../../../shared/encoding'
 import type { AdapterHooks } from '../handlers'
 import { HEAD_CHARS } from './detect'
+import { openRegularFile, readWhole } from '../store/regular-file'
 
-/** V8 strings stop near 512 M characters; a bigger file could not be held as text at all. */
-const MAX_BYTES = 500 * 1024 * 1024
+/**
+ * The largest source file read: 500 MiB. V8 strings stop near 512 M characters, so a bigger file
+ * could not be held as text at all; a 1,000,000-row price CSV is 50-70 MB. The limit also stops
+ * a path to an endless source (/dev/zero, a pipe: refused by openRegularFile) or one that keeps
+ * growing from being read until memory runs out.
+ */
+export const MAX_BYTES = 500 * 1024 * 1024
 
 export interface SourceText {
   name: string
@@ -44,28 +49,28 @@ export async function readSource(source: ImportSource, hooks: AdapterHooks, head
       { file: name }
     )
   }
-  const size = await fileSize(path, name)
-  if (size > MAX_BYTES) {
-    throw new ApiError('invalid_input', `${name} is ${(size / 1048576).toFixed(0)} MB; the largest file Capwatch imports is ${MAX_BYTES / 1048576} MB: split it`, { file: name })
-  }
-  // UTF-16 takes two bytes per character, so twice the characters' worth of bytes is always enough.
-  const headBytes = HEAD_CHARS * 2
-  if (headOnly && size > headBytes) {
-    const fh = await open(path, 'r')
-    try {
-      const buf = Buffer.alloc(headBytes)
-      const { bytesRead } = await fh.read(buf, 0, headBytes, 0)
-      const d = decodeBytes(buf.subarray(0, bytesRead), { partial: true })
-      return { name, text: d.text, encoding: encodingLabel(d), size, partial: true }
-    } finally {
-      await fh.close()
-    }
-  }
-  const bytes = await readFile(path).catch((e: unknown) => {
+  const file = await openRegularFile(path, name, MAX_BYTES).catch((e: unknown) => {
     throw ioError(e, name)
   })
-  const d = decodeFile(bytes)
-  return { name, text: d.text, encoding: encodingLabel(d), size, partial: false }
+  // Everything below reads from the handle that was checked, so the path cannot be swapped for a
+  // pipe or a device in between.
+  try {
+    // UTF-16 takes two bytes per character, so twice the characters' worth of bytes is always enough.
+    const headBytes = HEAD_CHARS * 2
+    if (headOnly && file.size > headBytes) {
+      const buf = Buffer.alloc(headBytes)
+      const { bytesRead } = await file.fh.read(buf, 0, headBytes, 0)
+      const d = decodeBytes(buf.subarray(0, bytesRead), { partial: true })
+      return { name, text: d.text, encoding: encodingLabel(d), size: file.size, partial: true }
+    }
+    const bytes = await readWhole(file, name).catch((e: unknown) => {
+      throw ioError(e, name)
+    })
+    const d = decodeFile(bytes)
+    return { name, text: d.text, encoding: encodingLabel(d), size: file.size, partial: false }
+  } finally {
+    await file.fh.close()
+  }
 }
 
 /** Bytes the browser uploaded to the host: decoded here, like a file's, whatever their encoding. */
@@ -98,16 +103,6 @@ function decodeFile(bytes: Buffer): DecodedText {
     if (isUtf8(body)) return { text: body.toString('utf8'), encoding, bom }
   }
   return decodeBytes(bytes)
-}
-
-async function fileSize(path: string, name: string): Promise<number> {
-  try {
-    const s = await stat(path)
-    if (s.isDirectory()) throw new ApiError('invalid_input', `${name} is a folder, not a file`, { file: name })
-    return s.size
-  } catch (e) {
-    throw ioError(e, name)
-  }
 }
 
 function ioError(e: unknown, name: string): ApiError {

@@ -67,12 +67,6 @@ async function liveFileNames(dataDir: string): Promise<string[]> {
   return [...(metaBytes ? [META_FILE] : []), ...(await listShardFiles(dataDir)), ...series]
 }
 
-/** The newest meta file set aside at an earlier start, if any (its path in corrupt/). */
-export async function findQuarantinedMeta(dataDir: string): Promise<string | null> {
-  const names = (await listDir(join(dataDir, CORRUPT_DIR))).filter((n) => n.endsWith(`-${META_FILE}`)).sort()
-  return names.length ? join(dataDir, CORRUPT_DIR, names[names.length - 1]) : null
-}
-
 export async function hasQuarantinedFiles(dataDir: string): Promise<boolean> {
   return (await listDir(join(dataDir, CORRUPT_DIR))).length > 0
 }

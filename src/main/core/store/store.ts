@@ -20,13 +20,14 @@ import { CorruptFileError, JsonDocument, parseDocument, serialize } from './json
 import { AppliedLaterError, commitFiles, recoverTransactions, type FileWrite } from './transaction'
 import { isCode, moveAside, readTextIfExists } from './files'
 import { acquireLock, type DataDirLock } from './lock'
-import { BACKUP_DIR, META_FILE, SCHEMA_VERSION, SERIES_DIR, SHARD_COUNT, SHARD_DIR, metaSchema, shardFile, shardOf, shardSchema, type Meta, type Shard } from './schema'
+import { BACKUP_DIR, CORRUPT_DIR, META_FILE, SCHEMA_VERSION, SERIES_DIR, SHARD_COUNT, SHARD_DIR, metaSchema, shardFile, shardOf, shardSchema, type Meta, type Shard } from './schema'
 import { MIGRATIONS_DIR, migrate } from './migrations'
 import { EventRepo } from './event-repo'
 import { SeriesRepo } from './series-repo'
 import { WriteQueue } from './write-queue'
 import { quickShardCheck } from './shard-check'
-import { findQuarantinedMeta, hasQuarantinedFiles, listLiveFiles, listShardFiles, linkLiveFiles, type StoreFile } from './layout'
+import { DAMAGE_FILE, DamageRecord, markResolved } from './damage-record'
+import { hasQuarantinedFiles, listLiveFiles, listShardFiles, linkLiveFiles, type StoreFile } from './layout'
 
 export type { StoreFile } from './layout'
 
@@ -64,6 +65,8 @@ export class Store {
 
   private meta!: Low<Meta>
   private companyById = new Map<string, Company>()
+  /** Problems found during this open, with what was wrong (for the damage record). */
+  private readonly fresh = new Map<StoreProblem, string>()
   private dirty = new Set<FileKey>()
   private inFlight: { dirty: Set<FileKey>; staged: Map<string, string> } | null = null
   private readonly queue: WriteQueue
@@ -104,8 +107,9 @@ export class Store {
     const stamp = this.now().toISOString()
     const recovery = await recoverTransactions(this.dataDir, [SHARD_DIR, SERIES_DIR, BACKUP_DIR, MIGRATIONS_DIR], stamp)
     this.rolledForward = recovery.rolledForward
+    const damage = await this.readDamageRecord(recovery.movedAside.map(([, movedTo]) => movedTo))
     for (const [file, movedTo] of recovery.movedAside) {
-      this.report({ file, movedTo, message: `${file} stood in the way of finishing an interrupted save and was moved aside` })
+      this.report(file, movedTo, `${file} stood in the way of finishing an interrupted save`, stamp)
     }
     await migrate(this.dataDir, { now: this.now, log: this.log, quarantine: (file, e) => this.quarantine(file, e) })
     const metaDoc = new JsonDocument(join(this.dataDir, META_FILE), META_FILE, metaSchema)
@@ -118,15 +122,16 @@ export class Store {
     }
     const shardNames = await listShardFiles(this.dataDir)
     if (meta) this.meta.data = meta
-    else await this.startWithoutMeta(shardNames.length > 0, seed)
+    else await this.startWithoutMeta(shardNames.length > 0, seed, damage)
     this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
     if (!this.created) await this.loadShards(shardNames)
+    await this.settleDamage(damage)
     await this.series.sweepRetired(this.meta.data.retired)
     if (this.dirty.size) await this.writeDirty()
   }
 
   /** No readable meta: a first run (seed it), or a damaged workspace (never seed over it). */
-  private async startWithoutMeta(hasShards: boolean, seed: StoreOptions['seed']): Promise<void> {
+  private async startWithoutMeta(hasShards: boolean, seed: StoreOptions['seed'], damage: DamageRecord): Promise<void> {
     this.meta.data = this.emptyMeta()
     const damaged = this.problems.length > 0 || hasShards || (await hasQuarantinedFiles(this.dataDir))
     if (!damaged) {
@@ -141,18 +146,10 @@ export class Store {
       for (const e of data.events) this.dirty.add(shardOf(e.id))
       return
     }
-    // Companies, settings and the series index start empty, unwritten until the user changes
-    // them: the damaged meta stays the newest word on them, and the problem is reported again at
-    // the next start until a backup is restored.
-    if (this.problems.some((p) => p.file === META_FILE)) return
-    const earlier = await findQuarantinedMeta(this.dataDir)
-    if (earlier) {
-      this.report({
-        file: META_FILE,
-        movedTo: earlier,
-        message: `${META_FILE} (companies, settings, imported series) was found damaged at an earlier start and moved aside; it stays empty until you restore a backup`
-      })
-    } else this.log(`store/open: ${META_FILE} is missing; companies, settings and imported series start empty`)
+    // Companies, settings and the series index start empty. The damaged meta is reported at every
+    // start (damage-record.ts) until a backup is restored or the analyst chooses to go on without.
+    if (this.problems.some((p) => p.file === META_FILE) || damage.unresolved().some((e) => e.file === META_FILE)) return
+    this.log(`store/open: ${META_FILE} is missing; companies, settings and imported series start empty`)
   }
 
   private emptyMeta(): Meta {
@@ -203,13 +200,67 @@ export class Store {
 
   private async quarantine(label: string, e: unknown): Promise<void> {
     if (!(e instanceof CorruptFileError)) throw e
-    const movedTo = await moveAside(this.dataDir, join(this.dataDir, label), this.now().toISOString())
-    this.report({ file: label, movedTo, message: `${e.message}; the file was moved to ${movedTo}` })
+    const stamp = this.now().toISOString()
+    const movedTo = await moveAside(this.dataDir, join(this.dataDir, label), stamp)
+    this.report(label, movedTo, e.message, stamp)
   }
 
-  private report(problem: StoreProblem): void {
+  /** A file set aside at this start. */
+  private report(file: string, movedTo: string, detail: string, foundAt: string): void {
+    const problem: StoreProblem = { file, movedTo, message: `${detail}; the file was moved to ${movedTo}`, foundAt }
     this.problems.push(problem)
+    this.fresh.set(problem, detail)
     this.log(`store/open: ${problem.message}`)
+  }
+
+  // ---- damage that outlives one start (damage-record.ts) -----------------------------------------
+
+  /**
+   * The record of earlier damage; a record that does not parse is itself set aside, and reported.
+   * `movedNow`: what this start already moved to corrupt/ (reported as found now, not as strays).
+   */
+  private async readDamageRecord(movedNow: string[]): Promise<DamageRecord> {
+    let record: DamageRecord
+    try {
+      record = await DamageRecord.read(this.dataDir)
+    } catch (e) {
+      await this.quarantine(DAMAGE_FILE, e)
+      record = DamageRecord.empty(this.dataDir)
+    }
+    // Before this start sets anything else aside: the rest of corrupt/ came from earlier ones.
+    await record.adoptStrays(this.now().toISOString(), [...movedNow, ...this.problems.map((p) => p.movedTo)])
+    return record
+  }
+
+  /** Report the earlier damage not yet dealt with beside this start's, and record this start's. */
+  private async settleDamage(record: DamageRecord): Promise<void> {
+    const fresh = this.problems.splice(0)
+    for (const p of fresh) record.add(p, this.fresh.get(p) ?? p.message)
+    this.fresh.clear()
+    const freshNames = new Set(fresh.map((p) => p.movedTo))
+    for (const e of record.unresolved()) {
+      const p = record.problemOf(e)
+      if (freshNames.has(p.movedTo)) continue
+      this.problems.push(p)
+      this.log(`store/open: ${p.message}`)
+    }
+    this.problems.push(...fresh)
+    await record.save()
+  }
+
+  /**
+   * Keep working without restoring: the damage reported at start is marked dealt with, so later
+   * starts no longer report it. The set-aside files stay in corrupt/. Returns how many.
+   */
+  async dismissProblems(): Promise<number> {
+    if (this.closed) throw new ApiError('unavailable', 'The store is closed')
+    return this.queue.exclusive(async () => {
+      if (this.problems.length === 0) return 0
+      const n = await markResolved(this.dataDir, 'dismissed', this.now().toISOString(), this.problems.map((p) => p.movedTo))
+      this.log(`store/recovery: ${n} damaged file(s) dismissed; they stay in ${join(this.dataDir, CORRUPT_DIR)}`)
+      this.problems.splice(0)
+      return n
+    })
   }
 
   // ---- repositories: companies, settings (series: series-repo.ts) --------------------------------
@@ -365,6 +416,8 @@ export class Store {
       const keep = new Set(replaceWith.map((f) => f.file))
       const deletes = (await listLiveFiles(this.dataDir)).filter((f) => !keep.has(f))
       await commitFiles(this.dataDir, replaceWith, deletes)
+      // Every earlier damage is dealt with: the workspace is the backup's now.
+      await markResolved(this.dataDir, 'restored', this.now().toISOString())
     }
     this.queue.rejectPending(new ApiError('conflict', 'The workspace was replaced from a backup before this edit was saved; make it again.'))
     this.events.clear()

@@ -63,7 +63,10 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           </>
         }
       >
-        <p className="muted">Capwatch backs up your workspace once a day and keeps the last seven daily backups. Backups you make stay until you delete them.</p>
+        <p className="muted">
+          Capwatch backs up your workspace once a day and keeps the last seven daily backups; while a file found damaged at start is not yet
+          dealt with, it also keeps every backup from before the damage. Backups you make stay until you delete them.
+        </p>
         {error !== null && (
           <p className="field-error" role="alert">
             {errorText(error)}

@@ -1,65 +1,100 @@
 /**
- * Shown when the core found a store file it could not read at start: which file, where it was
- * moved (it is never deleted), and the way back: restore the latest backup.
+ * Shown when the core found a store file it could not read: which file, when, where it was moved
+ * (it is never deleted), and the two ways on: restore the last backup from before the damage, or
+ * keep working without restoring. The core reports the damage at every start until one of the two
+ * is done, so this banner comes back after a restart until then.
  */
 import { useEffect, useState } from 'react'
-import type { AppInfo, BackupInfo } from '../../../shared/api'
+import type { AppInfo, BackupInfo, StoreProblem } from '../../../shared/api'
 import { api } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { errorText, isUnavailable } from '../components/error-text'
 import { formatDateTime } from '../components/format'
 
+/** The newest backup made before the earliest damage: a later one lacks what was lost. */
+function lastGoodBackup(list: BackupInfo[], problems: StoreProblem[]): BackupInfo | null {
+  const since = problems.reduce((min, p) => (p.foundAt < min ? p.foundAt : min), problems[0]?.foundAt ?? '')
+  return [...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1)).find((b) => !since || b.createdAt < since) ?? null
+}
+
 export function RecoveryBanner({ info }: { info: AppInfo }) {
-  const [latest, setLatest] = useState<BackupInfo | null | undefined>(undefined)
+  const [good, setGood] = useState<BackupInfo | null | undefined>(undefined)
   const [listError, setListError] = useState<unknown>(null)
-  const [confirm, setConfirm] = useState(false)
+  const [confirm, setConfirm] = useState<'restore' | 'dismiss' | null>(null)
+  const [dismissed, setDismissed] = useState(false)
   useEffect(() => {
     api['backup:list']({}).then(
-      (list) => setLatest([...list].sort((a, b) => (a.createdAt < b.createdAt ? 1 : -1))[0] ?? null),
+      (list) => setGood(lastGoodBackup(list, info.problems)),
       (e: unknown) => {
-        setLatest(null)
+        setGood(null)
         setListError(e)
       }
     )
-  }, [])
-  if (info.problems.length === 0) return null
+  }, [info.problems])
+  if (info.problems.length === 0 || dismissed) return null
+  const them = info.problems.length === 1 ? 'it' : 'them'
   return (
     <div className="banner banner-warning" role="alert" aria-label="Data recovery">
       <div className="banner-text">
         {info.problems.map((p) => (
-          <div key={p.file}>
+          <div key={p.movedTo}>
             <p>
-              <strong>{p.file}</strong> could not be read and was moved to <code>{p.movedTo}</code> (nothing was deleted). Capwatch opened
-              without it.
+              <strong>{p.file}</strong> could not be read when Capwatch started on {formatDateTime(p.foundAt)} and was moved to <code>{p.movedTo}</code>{' '}
+              (nothing was deleted). Capwatch is working without {them}.
             </p>
             <p className="banner-detail">Details: {p.message}</p>
           </div>
         ))}
-        {latest === null && (
-          <p>{listError && !isUnavailable(listError) ? `Backups could not be listed: ${errorText(listError)}` : 'There is no backup to restore.'}</p>
+        {good === null && (
+          <p>{listError && !isUnavailable(listError) ? `Backups could not be listed: ${errorText(listError)}` : 'There is no backup from before the damage.'}</p>
         )}
+        <p className="banner-detail">This notice comes back at every start until you restore a backup or choose to keep working without restoring.</p>
       </div>
-      {latest && (
-        <div className="banner-actions">
-          <button type="button" className="btn btn-primary" onClick={() => setConfirm(true)}>
-            Restore latest backup ({formatDateTime(latest.createdAt)})
+      <div className="banner-actions">
+        {good && (
+          <button type="button" className="btn btn-primary" onClick={() => setConfirm('restore')}>
+            Restore last good backup ({formatDateTime(good.createdAt)})
           </button>
-        </div>
-      )}
-      {confirm && latest && (
+        )}
+        <button type="button" className="btn" onClick={() => setConfirm('dismiss')}>
+          Keep working without restoring
+        </button>
+      </div>
+      {confirm === 'restore' && good && (
         <ConfirmDialog
-          title="Restore latest backup"
+          title="Restore last good backup"
           confirmLabel="Restore"
-          onClose={() => setConfirm(false)}
+          onClose={() => setConfirm(null)}
           onConfirm={async () => {
-            await api['backup:restore']({ id: latest.id })
+            await api['backup:restore']({ id: good.id })
             // Every screen reads from the restored store: start over.
             window.location.reload()
           }}
         >
           <p>
-            Replace the current workspace with the backup of <strong>{formatDateTime(latest.createdAt)}</strong>? The current state is kept as a
-            safety backup first.
+            Replace the current workspace with the backup of <strong>{formatDateTime(good.createdAt)}</strong>, the last one made before the
+            damage? Changes made since then are undone; the current state is kept as a safety backup first.
+          </p>
+        </ConfirmDialog>
+      )}
+      {confirm === 'dismiss' && (
+        <ConfirmDialog
+          title="Keep working without restoring"
+          confirmLabel="Keep working"
+          onClose={() => setConfirm(null)}
+          onConfirm={async () => {
+            await api['backup:dismissProblems']({})
+            setDismissed(true)
+          }}
+        >
+          <p>
+            What {info.problems.length === 1 ? 'the damaged file held stays' : 'the damaged files held stays'} out of the workspace, and Capwatch
+            stops reporting {them}. The damaged {info.problems.length === 1 ? 'file stays' : 'files stay'} in the corrupt folder of the data
+            directory.
+          </p>
+          <p>
+            Until now the daily backups from before the damage were kept; from now on daily backups rotate as usual (the seven newest are
+            kept), so those go as newer ones are made. Backups you make yourself are never removed.
           </p>
         </ConfirmDialog>
       )}
