@@ -8,12 +8,15 @@ import { join } from 'node:path'
 import { test, expect } from '../support/fixtures'
 import { callApi } from '../support/api'
 import { PRICES, ROOT } from '../support/host'
-import { openScreen, waitForChart } from './market-pages'
-import { basketDrawdown, near, readCloses } from './market-oracle'
+import { brushRange, hoverPlot, openScreen, readoutRow, waitForChart, yTicks } from './market-pages'
+import { basketDrawdown, near, readCloses, type Closes } from './market-oracle'
 
 const SHOTS = join(ROOT, 'docs', 'screenshots')
 // Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
 const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000, BIDU: 345_000_000 }
+// How the chart writes money: three significant digits, "$612B".
+const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', maximumSignificantDigits: 3 })
+const fromUsd = (text: string) => Number(text.replace(/[$,]/g, '').replace(/[KMBT]$/, '')) * ({ K: 1e3, M: 1e6, B: 1e9, T: 1e12 }[text.slice(-1)] ?? 1)
 
 test.beforeEach(async ({ host, request }) => {
   // Setup only: the import wizard has its own story (market.spec.ts).
@@ -38,30 +41,84 @@ test('the market-cap chart shows every event, switches modes, zooms and exports 
   await expect(chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').last()).toContainText('$')
   await app.screenshot({ path: join(SHOTS, 'chart.png') })
 
-  // The legend hides and shows a line.
+  // Hovering a day reads each company's market cap on it: that day's close x shares, from the file.
+  const closes: Record<string, Closes> = {}
+  for (const t of Object.keys(SHARES)) closes[t] = readCloses(await readFile(join(PRICES, `${t}.csv`), 'utf8'))
+  const readout = await hoverPlot(app, chart, 0.15)
+  for (const t of Object.keys(SHARES)) {
+    const row = readoutRow(readout, t)
+    await expect(row, `${t} in the read-out`).toHaveCount(1)
+    // Read as one snapshot (the zoomed range's full-resolution lines may arrive meanwhile): where a
+    // line has no point on the read-out's day (downsampled), the row names the day it shows.
+    await expect
+      .poll(async () => {
+        const [day, text] = [await readout.getAttribute('data-date'), await row.innerText()]
+        const shown = /on (\d{4}-\d{2}-\d{2})/.exec(text)?.[1] ?? day!
+        const want = usd.format(closes[t].close[closes[t].dates.indexOf(shown)] * SHARES[t])
+        const got = /\$[\d.]+[KMBT]?/.exec(text)?.[0]
+        return got === want ? 'close x shares' : `${t} on ${shown}: ${got}, want ${want}`
+      }, `${t}'s value in the read-out`)
+      .toBe('close x shares')
+  }
+
+  // The legend hides and shows a line, and the read-out follows it.
   await legend.getByRole('button', { name: 'JD' }).click()
   await expect(legend.getByRole('button', { name: 'JD' })).toHaveAttribute('aria-pressed', 'false')
   await expect(chart.locator('.ch-line')).toHaveCount(3)
+  await hoverPlot(app, chart, 0.2)
+  await expect(readoutRow(readout, 'JD')).toHaveCount(0)
+  await expect(readoutRow(readout, 'BABA')).toHaveCount(1)
   await legend.getByRole('button', { name: 'JD' }).click()
   await expect(chart.locator('.ch-line')).toHaveCount(4)
+  await app.mouse.move(0, 0)
+  await expect(readout).toHaveCount(0)
 
-  // Indexed to 100 on a chosen date, then drawdown from peak (never above zero, no log scale).
+  // The brush and the chart show the same range, whatever the mode.
+  const range = app.getByTestId('chart-range')
+  const inStep = (when: string) =>
+    expect
+      .poll(async () => {
+        const [brush, shown] = [await brushRange(app), await range.innerText()]
+        return brush === shown ? 'the same range' : `brush ${brush}, chart ${shown}`
+      }, when)
+      .toBe('the same range')
+  await inStep('as the chart opens')
+
+  // Indexed to 100 on a chosen date: round ticks, a reference line at 100.
   await app.getByLabel('Mode', { exact: true }).selectOption('indexed')
   await app.getByLabel('Index date', { exact: true }).fill('2020-11-02')
   await expect(chart).toHaveAttribute('data-state', 'ready')
   await expect(chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').last()).not.toContainText('$')
+  await expect(chart.locator('.recharts-reference-line')).toHaveCount(1)
+  await expect.poll(() => yTicks(chart)).toContain('100')
+  await inStep('after switching to indexed')
+  // An index date before PDD listed: PDD cannot be 100 on it, and the screen says so.
+  await expect(app.getByTestId('index-note')).toHaveCount(0)
+  await app.getByLabel('Index date', { exact: true }).fill('2016-01-04')
+  await expect(app.getByTestId('index-note')).toHaveText('PDD starts 2018-07-26, after the index date 2016-01-04: indexed to its first close (100 on 2018-07-26).')
+
+  // Drawdown from peak: never above zero, so the axis tops at exactly 0 %; no log scale.
   await app.getByLabel('Mode', { exact: true }).selectOption('drawdown')
   await expect(app.getByLabel('Log scale', { exact: true })).toBeDisabled()
-  await expect(chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').last()).toContainText('%')
+  await expect.poll(async () => (await yTicks(chart)).at(-1)).toBe('0 %')
+  expect((await yTicks(chart)).filter((t) => !t.startsWith('-') && t !== '0 %'), 'no positive drawdown tick').toEqual([])
+  await inStep('after switching to drawdown')
   await app.getByLabel('Mode', { exact: true }).selectOption('absolute')
   await app.getByLabel('Log scale', { exact: true }).check()
   await expect(chart.locator('.ch-line')).toHaveCount(4)
 
   // The chart opens on the events; Reset zoom shows every day of the longest series (BIDU).
-  const range = app.getByTestId('chart-range')
   await expect(range).not.toContainText('2005-08-05')
   await app.getByRole('button', { name: 'Reset zoom' }).click()
   await expect(range).toHaveText(/^2005-08-05 – 2024-03-08$/)
+  await inStep('after Reset zoom')
+
+  // The brush's end handle moves with the keyboard, and the chart follows it.
+  await app.getByRole('slider', { name: 'Zoom to' }).focus()
+  await app.keyboard.press('Home')
+  await expect(range).not.toHaveText(/2024-03-08$/)
+  await inStep('after moving the brush with the keyboard')
+  await app.getByRole('button', { name: 'Reset zoom' }).click()
 
   const download = app.waitForEvent('download')
   await app.getByRole('button', { name: 'Export PNG' }).click()
@@ -87,6 +144,12 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
   const sentence = app.getByTestId('basket-drawdown')
   await expect(sentence).toContainText(`From ${want.peakDate} to ${want.troughDate} the basket lost $`)
   await expect(sentence).toContainText(`(${(want.lossFraction * 100).toFixed(1)} %)`)
+  // The value axis counts in round steps from $0 (1, 2, 2.5 or 5 x a power of ten).
+  const ticks = (await yTicks(chart)).map(fromUsd)
+  expect(ticks[0]).toBe(0)
+  const step = ticks[1] - ticks[0]
+  expect(ticks.every((v, i) => near(v, i * step, 1e-9) || v === i * step), `ticks ${ticks.join(', ')} on one step`).toBe(true)
+  expect([1, 2, 2.5, 5]).toContain(step / 10 ** Math.floor(Math.log10(step)))
   // The exact figures behind the rounded sentence.
   const exact = /loss \$([\d,.]+) \(([\d.e-]+)\)/.exec((await sentence.getAttribute('title')) ?? '')
   expect(exact, 'the sentence carries the exact loss in its title').not.toBeNull()

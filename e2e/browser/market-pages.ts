@@ -60,3 +60,41 @@ export async function waitForChart(page: Page, testId: 'marketcap-chart' | 'bask
   await expect(box.locator(testId === 'basket-chart' ? '.recharts-area-area' : '.ch-line').first()).toBeVisible({ timeout: 20_000 })
   return box
 }
+
+/** A chart's value-axis labels, bottom to top, as the analyst reads them. */
+export async function yTicks(chart: Locator): Promise<string[]> {
+  const ticks = await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) =>
+    els.map((e) => ({ text: (e.textContent ?? '').trim(), y: e.getBoundingClientRect().y }))
+  )
+  return ticks.sort((a, b) => b.y - a.y).map((t) => t.text)
+}
+
+/**
+ * Hover the market-cap chart's plot at a fraction of its width and return the read-out box. The
+ * first third of the chart as it opens holds no event marker (a year before the first event).
+ */
+export async function hoverPlot(page: Page, chart: Locator, fraction: number): Promise<Locator> {
+  const grid = await chart.locator('.recharts-cartesian-grid').first().boundingBox()
+  if (!grid) throw new Error('the chart has no plot area')
+  await page.mouse.move(grid.x + grid.width * fraction, grid.y + grid.height * 0.5)
+  const readout = chart.getByTestId('chart-readout')
+  await expect(readout).toBeVisible()
+  return readout
+}
+
+/** The read-out's row of one company: its ticker, value and (when the day differs) a note. */
+export function readoutRow(readout: Locator, ticker: string): Locator {
+  return readout.getByRole('row').filter({ has: readout.page().getByRole('rowheader', { name: ticker, exact: true }) })
+}
+
+/** The brush's range as its two sliders announce it, in the range label's form. */
+export async function brushRange(page: Page): Promise<string> {
+  const from = await page.getByRole('slider', { name: 'Zoom from' }).getAttribute('aria-valuetext')
+  const to = await page.getByRole('slider', { name: 'Zoom to' }).getAttribute('aria-valuetext')
+  return `${from} – ${to}`
+}
+
+/** True when nothing in the element is cut off sideways (no column beyond its right edge). */
+export async function fitsItsWidth(box: Locator): Promise<boolean> {
+  return box.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import Papa from 'papaparse'
 import { test, expect } from '../support/fixtures'
 import { PRICES, ROOT } from '../support/host'
-import { ImportWizard, openScreen, waitForChart } from './market-pages'
+import { fitsItsWidth, ImportWizard, openScreen, waitForChart } from './market-pages'
 import { near, readCloses, windowFigures } from './market-oracle'
 
 const SHOTS = join(ROOT, 'docs', 'screenshots')
@@ -83,6 +83,8 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await expect(benchmark).toBeChecked()
   await app.getByLabel('Benchmark of Alibaba Group').selectOption('SPY')
   await expect(app.getByLabel('Benchmark of Alibaba Group')).toHaveValue('SPY')
+  // Long company names wrap; the selects are not cut off at the card's right edge.
+  expect(await fitsItsWidth(app.getByRole('table', { name: 'Benchmarks by company' }).locator('xpath=..')), 'benchmark selects inside their card').toBe(true)
 
   // Shares outstanding for BABA: a bad row is refused with its reason, then a good one is saved.
   const shares = app.getByRole('region', { name: 'Share schedule' })
@@ -93,6 +95,13 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await shares.getByLabel('Shares outstanding, row 1').fill('0')
   await shares.getByRole('button', { name: 'Save shares' }).click()
   await expect(shares.getByText('Effective date "2014-02-30" is not a real date (YYYY-MM-DD); Shares outstanding must be more than zero')).toBeVisible()
+  // Switching company with unsaved rows asks first; Cancel keeps the rows being edited.
+  await shares.getByLabel('Company').selectOption({ label: 'JD.com' })
+  const discard = app.getByRole('dialog', { name: 'Discard unsaved share rows?' })
+  await expect(discard).toContainText('The rows you changed for BABA are not saved.')
+  await discard.getByRole('button', { name: 'Cancel' }).click()
+  await expect(shares.getByLabel('Listing')).toHaveValue('BABA')
+  await expect(shares.getByLabel('Effective date, row 1')).toHaveValue('2014-02-30')
   await shares.getByLabel('Effective date, row 1').fill('2014-09-19')
   await shares.getByLabel('Shares outstanding, row 1').fill(BABA_SHARES.toLocaleString('en-US'))
   await shares.getByLabel('Source, row 1').fill('e2e test input')
@@ -128,13 +137,26 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await expect(chart.getByRole('tooltip')).toContainText(ANT_IPO.date)
   await marker.click()
   await expect(app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events' })).toHaveAttribute('aria-current', 'page')
-  await expect(app.getByRole('complementary', { name: 'Event details' }).getByRole('heading', { name: ANT_IPO.title })).toBeVisible()
+  const details = app.getByRole('complementary', { name: 'Event details' })
+  await expect(details.getByRole('heading', { name: ANT_IPO.title })).toBeVisible()
+  // Its market impact, in the panel's width: every column of the figures readable, none cut off.
+  const detailRows = details.getByRole('table', { name: 'Impact of this event' })
+  await expect(detailRows.getByRole('row', { name: /BABA/ })).toHaveCount(3)
+  await expect(detailRows.getByRole('columnheader')).toHaveText(['Ticker', 'Window', 'Change', 'Return', 'AR', 'CAR', 't'])
+  expect(await fitsItsWidth(detailRows.locator('xpath=..')), 'the impact table fits the detail panel').toBe(true)
+  await expect(details.getByRole('list', { name: 'Lines of the chart' })).toContainText('BABA')
 
   // Impact: the table, then the report, checked against the files themselves.
   await openScreen(app, 'Impact')
   const impact = app.getByTestId('impact')
   await expect(impact).toHaveAttribute('data-state', 'ready')
   await expect(app.getByLabel('Window', { exact: true }).getByRole('option')).toHaveText(['All windows', '[-1, +1]', '[0, +5]', '[0, 0]'])
+  // At 1440 x 900 every column is on screen, the last (Note) and the benchmark's filter included.
+  const scroller = await impact.getByRole('grid', { name: 'Impact' }).locator('xpath=..').boundingBox()
+  for (const header of [impact.getByRole('columnheader', { name: 'Note' }), impact.getByLabel('Filter Benchmark')]) {
+    const box = (await header.boundingBox())!
+    expect(box.x + box.width, 'inside the table box').toBeLessThanOrEqual(scroller!.x + scroller!.width)
+  }
   await impact.getByLabel('Filter Company').fill('BABA')
   await expect(impact.getByRole('grid', { name: 'Impact' }).getByRole('row', { name: new RegExp(ANT_IPO.title.replace(/[$.()]/g, '\\$&')) }).first()).toBeVisible()
   // An event of the ranking: its companies around the event and its rows, beside the ranking.
@@ -142,6 +164,13 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   const selected = impact.getByRole('region', { name: 'Selected event' })
   await expect(selected.getByTestId('event-impact-chart').locator('.recharts-line-curve')).toHaveCount(1)
   await expect(selected.getByRole('table', { name: 'Impact of this event' }).getByRole('row', { name: /BABA/ })).toHaveCount(3)
+  expect(await fitsItsWidth(selected.getByRole('table', { name: 'Impact of this event' }).locator('xpath=..')), 'the impact table fits its card').toBe(true)
+  // The mini chart names its line and reads its value on a hovered day.
+  await expect(selected.getByRole('list', { name: 'Lines of the chart' })).toContainText('BABA')
+  const mini = (await selected.getByTestId('event-impact-chart').locator('.recharts-cartesian-grid').boundingBox())!
+  await app.mouse.move(mini.x + mini.width * 0.25, mini.y + mini.height / 2)
+  await expect(selected.getByTestId('chart-readout').getByRole('row', { name: /^BABA \d+\.\d$/ })).toBeVisible()
+  await app.mouse.move(0, 0)
   await app.screenshot({ path: join(SHOTS, 'impact.png') })
 
   const download = app.waitForEvent('download')
@@ -179,6 +208,11 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   const mcDownload = app.waitForEvent('download')
   await app.getByRole('button', { name: 'Export market caps CSV' }).click()
   const mc = Papa.parse<Record<string, string>>((await readFile(await (await mcDownload).path(), 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+  // The export's status gives way: the toolbar stays on one line, "Money in USD" beside the buttons.
+  await expect(app.getByRole('toolbar', { name: 'Impact' }).getByRole('status')).toContainText('rows')
+  const button = (await app.getByRole('button', { name: 'Export market caps CSV' }).boundingBox())!
+  const money = (await app.getByRole('toolbar', { name: 'Impact' }).getByText('Money in USD').boundingBox())!
+  expect(Math.abs(money.y + money.height / 2 - (button.y + button.height / 2)), '"Money in USD" on the buttons\' line').toBeLessThan(4)
   const day = mc.find((r) => r.ticker === 'BABA' && r.date === ANT_IPO.date)
   const close = baba.close[baba.dates.indexOf(ANT_IPO.date)]
   expect(near(Number(day?.close), close)).toBe(true)

@@ -1,30 +1,39 @@
 /**
  * Market cap over time for the chosen companies, with every event as a marker. Modes: absolute
  * (reporting currency), indexed to 100 at a date, drawdown from peak; linear or log; zoom with the
- * brush (re-fetched at full resolution on release); a legend that toggles series; PNG export.
+ * brush (re-fetched at full resolution on release); a hover read-out of each line's value; a
+ * legend that toggles series; PNG export.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
 import type { ChartData, ChartMode } from '../../../../shared/market'
-import { isoFromDay, isIsoDate } from '../../../../shared/dates'
+import { dayFromIso, isoFromDay, isIsoDate } from '../../../../shared/dates'
 import { ErrorNote } from '../data/shared/ErrorNote'
 import { money } from '../data/shared/format'
 import { useAsync } from '../data/shared/useAsync'
 import { CategoryToggles } from './CategoryToggles'
-import { eventRange, groupMarkers, timeline, toLines, valueFormatter, yRange } from './chart-data'
-import { MarketCapChart } from './MarketCapChart'
+import { groupMarkers, lateStarts, timeline, toLines, type Line } from './chart-data'
+import { MarketCapChart, PLOT_INSET } from './MarketCapChart'
 import { createHoverStore } from './marker-hover'
 import { MarkerTooltip } from './MarkerTooltip'
 import { OverviewBrush } from './OverviewBrush'
-import { exportChartPng } from './png-export'
 import { seriesColor } from './palette'
+import { exportChartPng } from './png-export'
+import { createPointerStore } from './pointer-store'
+import type { ReadoutLine } from './readout'
 import { SeriesLegend } from './SeriesLegend'
+import { useChartRange } from './useChartRange'
 import { useWidth } from './useWidth'
+import { axisFormatter, readoutFormatter, valueAxis } from './value-axis'
 
 const HEIGHT = 460
-const EVENT_MARGIN_DAYS = 365
 const MODE_LABELS: Record<ChartMode, string> = { absolute: 'Absolute', indexed: 'Indexed to 100', drawdown: 'Drawdown from peak' }
+
+/** The lines the legend has not hidden, with their colours: what the read-out and the brush show. */
+function visibleLines(lines: Line[], hidden: ReadonlySet<string>, colorIndex: Map<string, number>): ReadoutLine[] {
+  return lines.filter((l) => !hidden.has(l.id)).map((l) => ({ id: l.id, ticker: l.ticker, color: seriesColor(colorIndex.get(l.id) ?? 0), points: l.points }))
+}
 
 export function MarketCapView({ companyIds, names }: { companyIds: string[]; names: Map<string, string> }) {
   const [boxRef, width, box] = useWidth<HTMLDivElement>()
@@ -33,9 +42,8 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
   const [log, setLog] = useState(false)
   const [offCats, setOffCats] = useState<Set<string>>(new Set())
   const [hidden, setHidden] = useState<Set<string>>(new Set())
-  const [brush, setBrush] = useState<{ start: number; end: number } | null>(null)
-  const [zoom, setZoom] = useState<{ from: string; to: string } | null>(null)
   const [exportError, setExportError] = useState<unknown>(null)
+  const [readoutHost, setReadoutHost] = useState<HTMLDivElement | null>(null)
 
   // One point per pixel, in 50px steps so small resizes do not refetch.
   const maxPoints = Math.max(100, Math.ceil(width / 50) * 50)
@@ -44,59 +52,54 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
   const baseKey = JSON.stringify(base)
   const ready = width > 0 && companyIds.length > 0 && validIndex
   const full = useAsync(ready ? () => api['chart:marketcap'](base) : null, baseKey)
-  const detail = useAsync(ready && zoom ? () => api['chart:marketcap']({ ...base, ...zoom }) : null, `${baseKey}|${JSON.stringify(zoom)}`)
 
   const fullLines = useMemo(() => (full.data ? toLines(full.data.series) : []), [full.data])
   const days = useMemo(() => timeline(fullLines), [fullLines])
+  // The companies this answer is for (a line or a reason each), whatever the mode.
+  const answerFor = useMemo(() => (full.data ? [...full.data.series.map((s) => s.companyId), ...full.data.missing.map((m) => m.companyId)].sort().join(',') : ''), [full.data])
+  const range = useChartRange(days, full.data?.events ?? [], answerFor)
+  const { xDomain, zoom } = range
+  const detail = useAsync(ready && zoom ? () => api['chart:marketcap']({ ...base, ...zoom }) : null, `${baseKey}|${JSON.stringify(zoom)}`)
 
-  // A new full answer (other companies, mode or width) opens on the events, a year either side:
-  // that is where the analyst looks first; "Reset zoom" shows every day.
-  useEffect(() => {
-    const range = eventRange(full.data?.events ?? [], days, EVENT_MARGIN_DAYS)
-    setBrush(range)
-    setZoom(range ? { from: isoFromDay(days[range.start]), to: isoFromDay(days[range.end]) } : null)
-  }, [full.data, days])
-  const view: ChartData | undefined = zoom && detail.data ? detail.data : full.data
+  // The zoomed answer only while the range in view lies inside it (while a handle is dragged
+  // outward, the full answer draws the new part until the release refetches).
+  const detailCovers = zoom !== null && xDomain[0] >= dayFromIso(zoom.from) && xDomain[1] <= dayFromIso(zoom.to)
+  const view: ChartData | undefined = detailCovers && detail.data ? detail.data : full.data
   const lines = useMemo(() => (view === full.data ? fullLines : view ? toLines(view.series) : []), [view, full.data, fullLines])
   const colorIndex = useMemo(() => new Map(companyIds.map((id, i) => [id, i])), [companyIds])
-  const xDomain = useMemo<[number, number]>(
-    () => (days.length ? (brush ? [days[brush.start], days[brush.end]] : [days[0], days[days.length - 1]]) : [0, 1]),
-    [days, brush]
-  )
   const useLog = log && mode !== 'drawdown'
-  const yDomain = useMemo(() => yRange(lines, hidden, xDomain[0], xDomain[1], useLog), [lines, hidden, xDomain, useLog])
+  const yAxis = useMemo(() => valueAxis(lines, hidden, xDomain[0], xDomain[1], mode, useLog), [lines, hidden, xDomain, mode, useLog])
   const markers = useMemo(() => {
     const events = full.data?.events ?? []
     return groupMarkers(events, offCats.size ? new Set(events.map((e) => e.category).filter((c) => !offCats.has(c))) : null)
   }, [full.data, offCats])
   const currency = full.data?.currency ?? 'USD'
-  const formatValue = useMemo(() => valueFormatter(mode, (v) => money(v, currency)), [mode, currency])
+  const formatValue = useMemo(() => axisFormatter(mode, (v) => money(v, currency)), [mode, currency])
 
   const nav = useNavigation()
   const navRef = useRef(nav)
   navRef.current = nav
   const hover = useMemo(() => createHoverStore(), [])
   const actions = useMemo(() => ({ hover, open: (eventId: string) => navRef.current.go({ screen: 'events', eventId }) }), [hover])
-
-  const onBrush = useCallback((start: number, end: number) => setBrush({ start, end }), [])
-  const onBrushCommit = useCallback(
-    (start: number, end: number) => {
-      setBrush({ start, end })
-      setZoom(start === 0 && end === days.length - 1 ? null : { from: isoFromDay(days[start]), to: isoFromDay(days[end]) })
-    },
-    [days]
+  const pointer = useMemo(() => createPointerStore(), [])
+  const readoutLines = useMemo(() => visibleLines(lines, hidden, colorIndex), [lines, hidden, colorIndex])
+  const previewLines = useMemo(() => visibleLines(fullLines, hidden, colorIndex), [fullLines, hidden, colorIndex])
+  const readout = useMemo(
+    () => ({ lines: readoutLines, pointer, format: readoutFormatter(mode, (v) => money(v, currency)), host: readoutHost }),
+    [readoutLines, pointer, mode, currency, readoutHost]
   )
+  const late = mode === 'indexed' && full.data ? lateStarts(full.data.series, full.data.indexDate) : []
 
   const exportPng = async () => {
     setExportError(null)
     const svg = box?.querySelector<SVGSVGElement>('.ch-main svg.recharts-surface')
     if (!svg) return
     try {
-      const range = `${isoFromDay(xDomain[0])} to ${isoFromDay(xDomain[1])}`
+      const shown = `${isoFromDay(xDomain[0])} to ${isoFromDay(xDomain[1])}`
       await exportChartPng(
         svg,
         `capwatch-marketcap-${isoFromDay(xDomain[1])}.png`,
-        `Market cap (${currency}), ${MODE_LABELS[mode].toLowerCase()}${mode === 'indexed' ? ` at ${indexDate}` : ''}, ${range}`,
+        `Market cap (${currency}), ${MODE_LABELS[mode].toLowerCase()}${mode === 'indexed' ? ` at ${indexDate}` : ''}, ${shown}`,
         lines.filter((l) => !hidden.has(l.id)).map((l) => ({ label: `${l.ticker} ${l.name}`, color: seriesColor(colorIndex.get(l.id) ?? 0) }))
       )
     } catch (e) {
@@ -139,8 +142,8 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
           <input type="checkbox" checked={useLog} disabled={mode === 'drawdown'} onChange={(e) => setLog(e.target.checked)} />
           Log scale
         </label>
-        {brush && (
-          <button type="button" className="btn" onClick={() => (setBrush(null), setZoom(null))}>
+        {range.zoomed && (
+          <button type="button" className="btn" onClick={range.reset}>
             Reset zoom
           </button>
         )}
@@ -159,12 +162,21 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
         )}
       </div>
       {full.data && <CategoryToggles events={full.data.events} off={offCats} onChange={setOffCats} />}
+      {late.length > 0 && (
+        <ul className="ch-note" aria-label="Lines not indexed on the index date" data-testid="index-note">
+          {late.map((l) => (
+            <li key={l.ticker}>
+              <strong>{l.ticker}</strong> starts {l.first}, after the index date {full.data?.indexDate}: indexed to its first close (100 on {l.first}).
+            </li>
+          ))}
+        </ul>
+      )}
 
       <div ref={boxRef} className="ch-box" data-testid="marketcap-chart" data-state={state}>
         {companyIds.length === 0 && <p className="md-empty">Choose companies to chart.</p>}
         {state === 'empty' && <p className="md-empty">None of the chosen companies has a market cap to draw yet (see below).</p>}
         {lines.length > 0 && width > 0 && (
-          <div className="ch-main">
+          <div className="ch-main" ref={setReadoutHost} onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}>
             <MarketCapChart
               width={width}
               height={HEIGHT}
@@ -174,27 +186,33 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
               markers={markers}
               actions={actions}
               xDomain={xDomain}
-              yDomain={yDomain}
+              yAxis={yAxis}
               log={useLog}
+              indexed={mode === 'indexed'}
               formatValue={formatValue}
+              readout={readout}
             />
             <MarkerTooltip hover={hover} open={actions.open} width={width} />
           </div>
         )}
-        {days.length > 1 && width > 0 && (
+        {days.length > 2 && width > 0 && (
           <OverviewBrush
             width={width}
+            inset={PLOT_INSET}
             days={days}
-            startIndex={brush?.start ?? 0}
-            endIndex={brush?.end ?? days.length - 1}
-            onChange={onBrush}
-            onCommit={onBrushCommit}
+            start={range.start}
+            end={range.end}
+            preview={previewLines}
+            onChange={range.onChange}
+            onCommit={range.onCommit}
           />
         )}
       </div>
-      {lines.length > 0 && (
+      {fullLines.length > 0 && (
+        // Every company with a line somewhere (not only in the zoomed range), so toggles and
+        // colours stay put while zooming.
         <SeriesLegend
-          lines={lines}
+          lines={fullLines}
           colorIndex={colorIndex}
           hidden={hidden}
           onToggle={(id) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
-import { calendarTicks, eventRange, groupMarkers, linePath, lowerBound, niceRange, tickLabel, timeline, toLines, yRange } from './chart-data'
+import { calendarTicks, eventRange, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
 
 const d = dayFromIso
 
@@ -16,17 +16,6 @@ describe('chart data as recharts draws it', () => {
       { day: d('2021-01-07'), v: 50 }
     ])
     expect(timeline(lines).map(isoFromDay)).toEqual(['2021-01-04', '2021-01-05', '2021-01-06', '2021-01-07'])
-  })
-
-  it('rescales y to the visible series in the zoomed range', () => {
-    // 10..12 padded, then rounded out to steps of 0.5; never below zero for market caps.
-    expect(yRange(lines, new Set(['b']), d('2021-01-04'), d('2021-01-05'), false)).toEqual([9.5, 12.5])
-    expect(yRange(lines, new Set(), 0, 1e6, false)).toEqual([0, 120])
-    expect(niceRange(-0.43, 0.01)).toEqual([-0.5, 0.1])
-    expect(yRange(lines, new Set(['a', 'b']), 0, 1e6, false)).toBeNull()
-    const [lo, hi] = yRange(lines, new Set(), 0, 1e6, true)!
-    expect(lo).toBeCloseTo(8 / 1.05)
-    expect(hi).toBeCloseTo(105)
   })
 
   it('draws one marker per day, only for the chosen categories', () => {
@@ -68,5 +57,15 @@ describe('chart data as recharts draws it', () => {
     ]
     expect(linePath(pts, x, y, false)).toBe('M10.0,95.0L20.0,100.0L30.0,93.0L40.0,92.0')
     expect(linePath(pts, x, y, true)).toBe('M10.0,95.0M30.0,93.0L40.0,92.0')
+  })
+
+  it('names the lines that start after the index date, which the core indexes to their first close', () => {
+    const series = [
+      { companyId: 'baba', ticker: 'BABA', name: 'Alibaba', days: [d('2014-09-19'), d('2020-01-02')], values: [100, 120], rawCount: 2 },
+      { companyId: 'pdd', ticker: 'PDD', name: 'Pinduoduo', days: [d('2018-07-26'), d('2020-01-02')], values: [100, 150], rawCount: 2 }
+    ]
+    expect(lateStarts(series, '2016-01-04')).toEqual([{ ticker: 'PDD', first: '2018-07-26' }])
+    expect(lateStarts(series, '2018-07-26')).toEqual([])
+    expect(lateStarts(series, null)).toEqual([])
   })
 })

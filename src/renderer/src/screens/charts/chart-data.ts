@@ -1,10 +1,10 @@
 /**
  * Turning the core's chart answers into what recharts draws, once per answer (memoised by the
  * caller): per-series point arrays (no merged table, so a hidden or sparse series costs nothing),
- * the union timeline the brush moves over, event markers grouped by day, y ranges of what is in
- * view, and calendar ticks. Pure functions, no React.
+ * the union timeline the brush moves over, event markers grouped by day, calendar ticks and the
+ * lines' SVG paths. Pure functions, no React.
  */
-import type { ChartEventMarker, ChartMode, ChartSeries } from '../../../../shared/market'
+import type { ChartEventMarker, ChartSeries } from '../../../../shared/market'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
 
 export interface Point {
@@ -60,39 +60,6 @@ export function groupMarkers(events: ChartEventMarker[], categories: ReadonlySet
 }
 
 /**
- * The y range of the visible series inside [x0, x1], padded a little, so a zoom also rescales
- * the value axis. Log scales need a positive floor.
- */
-export function yRange(lines: Line[], hidden: ReadonlySet<string>, x0: number, x1: number, log: boolean): [number, number] | null {
-  let lo = Infinity
-  let hi = -Infinity
-  for (const l of lines) {
-    if (hidden.has(l.id)) continue
-    for (const p of l.points) {
-      if (p.day < x0 || p.day > x1 || !Number.isFinite(p.v)) continue
-      if (log && p.v <= 0) continue
-      if (p.v < lo) lo = p.v
-      if (p.v > hi) hi = p.v
-    }
-  }
-  if (lo === Infinity) return null
-  if (log) return [lo / 1.05, hi * 1.05]
-  const pad = (hi - lo) * 0.04 || Math.abs(hi) * 0.05 || 1
-  // Market caps and indices never go below zero: do not pad the axis into negative money.
-  return niceRange(lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad)
-}
-
-/** Round a range out to a step of 1, 2, 2.5 or 5 x 10^k, so axis ticks land on round values. */
-export function niceRange(lo: number, hi: number, ticks = 5): [number, number] {
-  const span = hi - lo
-  if (!(span > 0)) return [lo, hi]
-  const raw = span / ticks
-  const mag = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag
-  return [Math.floor(lo / step) * step, Math.ceil(hi / step) * step]
-}
-
-/**
  * Calendar ticks between two day numbers: years, quarters or months, whichever gives at most
  * `max` ticks, so labels land on readable dates rather than on arbitrary day numbers.
  */
@@ -120,13 +87,6 @@ export function tickLabel(day: number): string {
   if (iso.endsWith('-01-01')) return iso.slice(0, 4)
   if (iso.endsWith('-01')) return iso.slice(0, 7)
   return iso
-}
-
-/** How a value of each chart mode reads on the axis: drawdown values are fractions (<= 0). */
-export function valueFormatter(mode: ChartMode, money: (v: number) => string): (v: number) => string {
-  if (mode === 'indexed') return (v) => (Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(v >= 100 ? 0 : 1))
-  if (mode === 'drawdown') return (v) => `${(v * 100).toFixed(0)} %`
-  return money
 }
 
 /** Index of the first entry of a sorted array that is >= day. */
@@ -177,4 +137,15 @@ export function linePath(points: readonly { day: number; v: number }[], x: Scale
     pen = true
   }
   return d
+}
+
+/**
+ * Indexed mode: lines whose data start after the index date cannot be 100 on it, so the core
+ * indexes them to their first close instead. Named here so the screen can say so beside the chart
+ * rather than let those lines look comparable with the others.
+ */
+export function lateStarts(series: ChartSeries[], indexDate: string | null): { ticker: string; first: string }[] {
+  if (!indexDate) return []
+  const day = dayFromIso(indexDate)
+  return series.filter((s) => s.days.length > 0 && s.days[0] > day).map((s) => ({ ticker: s.ticker, first: isoFromDay(s.days[0]) }))
 }

@@ -35,21 +35,49 @@ function svgImage(svg: SVGSVGElement, width: number, height: number): Promise<HT
   })
 }
 
+const LEGEND_FONT = '12px system-ui, sans-serif'
+const LEGEND_ROW = 18
+const SWATCH = 12
+const GAP = 22
+
+/**
+ * Legend entries flowed left to right at their measured widths, wrapping to a new row when the
+ * next one would not fit: fixed slots made long names ("0700.HK Tencent Holdings") run into the
+ * next entry, or squeezed them illegibly.
+ */
+function layoutLegend(ctx: CanvasRenderingContext2D, legend: PngLegendItem[], width: number): { x: number; row: number; item: PngLegendItem }[] {
+  ctx.font = LEGEND_FONT
+  const out: { x: number; row: number; item: PngLegendItem }[] = []
+  let x = 10
+  let row = 0
+  for (const item of legend) {
+    const w = SWATCH + 6 + Math.ceil(ctx.measureText(item.label).width)
+    if (x > 10 && x + w > width - 10) {
+      row++
+      x = 10
+    }
+    out.push({ x, row, item })
+    x += w + GAP
+  }
+  return out
+}
+
 /** Draw the chart, its title and legend onto a canvas and download it as `filename`. */
 export async function exportChartPng(svg: SVGSVGElement, filename: string, title: string, legend: PngLegendItem[]): Promise<void> {
   const box = svg.getBoundingClientRect()
   const width = Math.round(box.width)
   const chartHeight = Math.round(box.height)
   const titleHeight = 28
-  const legendRows = Math.ceil(legend.length / Math.max(1, Math.floor(width / 170)))
-  const legendHeight = legend.length ? legendRows * 18 + 8 : 0
-  const height = titleHeight + chartHeight + legendHeight
 
   const canvas = document.createElement('canvas')
-  canvas.width = width * SCALE
-  canvas.height = height * SCALE
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('This browser cannot draw on a canvas')
+  const placed = layoutLegend(ctx, legend, width)
+  const legendHeight = placed.length ? (placed[placed.length - 1].row + 1) * LEGEND_ROW + 8 : 0
+  const height = titleHeight + chartHeight + legendHeight
+  // Resizing a canvas resets its context, so the size is set after measuring and before drawing.
+  canvas.width = width * SCALE
+  canvas.height = height * SCALE
   ctx.scale(SCALE, SCALE)
   ctx.fillStyle = '#fff'
   ctx.fillRect(0, 0, width, height)
@@ -58,16 +86,14 @@ export async function exportChartPng(svg: SVGSVGElement, filename: string, title
   ctx.fillText(title, 10, 19)
   ctx.drawImage(await svgImage(svg, width, chartHeight), 0, titleHeight, width, chartHeight)
 
-  ctx.font = '12px system-ui, sans-serif'
-  const perRow = Math.max(1, Math.floor(width / 170))
-  legend.forEach((item, i) => {
-    const x = 10 + (i % perRow) * 170
-    const y = titleHeight + chartHeight + 4 + Math.floor(i / perRow) * 18
+  ctx.font = LEGEND_FONT
+  for (const { x, row, item } of placed) {
+    const y = titleHeight + chartHeight + 4 + row * LEGEND_ROW
     ctx.fillStyle = item.color
-    ctx.fillRect(x, y + 3, 12, 10)
+    ctx.fillRect(x, y + 3, SWATCH, 10)
     ctx.fillStyle = '#222'
-    ctx.fillText(item.label, x + 18, y + 12, 148)
-  })
+    ctx.fillText(item.label, x + SWATCH + 6, y + 12)
+  }
 
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
   if (!blob) throw new Error('The chart image could not be encoded as PNG')

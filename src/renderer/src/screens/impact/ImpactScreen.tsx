@@ -55,7 +55,7 @@ export function ImpactScreen() {
 
   return (
     <section className="screen" aria-label="Impact">
-      <div className="toolbar ch-toolbar" role="toolbar" aria-label="Impact">
+      <div className="toolbar ch-toolbar im-toolbar" role="toolbar" aria-label="Impact">
         <h1 className="screen-title">Impact</h1>
         <label>
           Window
@@ -85,14 +85,19 @@ export function ImpactScreen() {
         <button type="button" className="btn" onClick={() => exportReport('marketcap')} disabled={exporting !== null}>
           Export market caps CSV
         </button>
-        {exporting && <span role="status">Exporting {exporting}…</span>}
+        {/* The status gives way (cut short, whole in its title) so the toolbar stays one line. */}
+        {exporting && (
+          <span role="status" className="im-status">
+            Exporting {exporting}…
+          </span>
+        )}
         {exportNote && (
-          <span role="status" className="md-ok">
+          <span role="status" className="md-ok im-status" title={exportNote}>
             {exportNote}
           </span>
         )}
         <span className="toolbar-spacer" />
-        <span className="muted" title="Windows are edited on the Market data screen">
+        <span className="muted im-currency" title="Windows are edited on the Market data screen">
           Money in {data?.currency ?? 'the reporting currency'}
         </span>
       </div>

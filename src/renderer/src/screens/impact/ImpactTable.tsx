@@ -10,12 +10,14 @@ import {
   getFilteredRowModel,
   getSortedRowModel,
   useReactTable,
+  type Cell,
   type ColumnFiltersState,
+  type Row,
   type SortingState
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ImpactRow } from '../../../../shared/market'
-import { FILTERABLE, impactColumns, NUMERIC } from './impact-columns'
+import { FILTERABLE, FIRST_FIGURE, impactColumns, NUMERIC } from './impact-columns'
 
 const ROW_HEIGHT = 28
 
@@ -24,6 +26,16 @@ interface Props {
   currency: string
   /** "a:b", or '' for every window. */
   window: string
+}
+
+const hasFigures = (r: ImpactRow) => r.start_date != null || r.mcap_change != null || r.car != null
+const figureAt = (row: Row<ImpactRow>) => row.getVisibleCells().findIndex((c) => c.column.id === FIRST_FIGURE)
+
+/** A row's cells, or its cells up to the figures and then its reason, when it has no figure. */
+function cellsOf(row: Row<ImpactRow>): (Cell<ImpactRow, unknown> | 'reason')[] {
+  const cells = row.getVisibleCells()
+  const at = figureAt(row)
+  return hasFigures(row.original) || at < 0 ? cells : [...cells.slice(0, at), 'reason']
 }
 
 export function ImpactTable({ rows, currency, window }: Props) {
@@ -52,7 +64,9 @@ export function ImpactTable({ rows, currency, window }: Props) {
   const items = virtual.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0
-  const width = table.getTotalSize()
+  // At least the columns' sizes; wider screens give the rest to the last column (Note).
+  const minWidth = table.getTotalSize()
+  const lastId = columns[columns.length - 1].id
 
   return (
     <div className="im-table-wrap">
@@ -60,7 +74,7 @@ export function ImpactTable({ rows, currency, window }: Props) {
         {shown.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} rows
       </div>
       <div ref={scroller} className="im-scroll">
-        <table className="im-table" role="grid" aria-label="Impact" aria-rowcount={shown.length + 2} style={{ width }}>
+        <table className="im-table" role="grid" aria-label="Impact" aria-rowcount={shown.length + 2} style={{ minWidth, width: '100%' }}>
           <thead>
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id}>
@@ -70,7 +84,7 @@ export function ImpactTable({ rows, currency, window }: Props) {
                     <th
                       key={h.id}
                       scope="col"
-                      style={{ width: h.getSize() }}
+                      style={{ width: h.column.id === lastId ? undefined : h.getSize() }}
                       className={NUMERIC.has(h.column.id) ? 'md-num' : undefined}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
@@ -108,11 +122,18 @@ export function ImpactTable({ rows, currency, window }: Props) {
               const row = shown[vi.index]
               return (
                 <tr key={row.id} style={{ height: ROW_HEIGHT }} aria-rowindex={vi.index + 3}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={NUMERIC.has(cell.column.id) ? 'md-num' : undefined}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
+                  {cellsOf(row).map((cell) =>
+                    cell === 'reason' ? (
+                      // No figure at all (no prices, no listing): the reason, readable, in their place.
+                      <td key="reason" className="im-reason" colSpan={row.getVisibleCells().length - figureAt(row)} title={row.original.note}>
+                        {row.original.note || 'no figures'}
+                      </td>
+                    ) : (
+                      <td key={cell.id} className={NUMERIC.has(cell.column.id) ? 'md-num' : undefined}>
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    )
+                  )}
                 </tr>
               )
             })}

@@ -55,15 +55,14 @@ const numeric = { sortUndefined: 'last' as const, enableColumnFilter: false }
 
 export function impactColumns(currency: string) {
   const moneyC = moneyCell(currency)
-  const dateOr = (row: ImpactRow, v: string | null) => v ?? empty(row)
   return [
-    col.accessor('event_title', { id: 'event', header: 'Event', size: 160, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
-    col.accessor('event_date', { id: 'date', header: 'Date', size: 86 }),
+    col.accessor('event_title', { id: 'event', header: 'Event', size: 124, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
+    col.accessor('event_date', { id: 'date', header: 'Date', size: 82 }),
     // Ticker and company in one column: the table must fit the figures on screen.
     col.accessor((r) => `${r.ticker} ${r.company}`, {
       id: 'company',
       header: 'Company',
-      size: 132,
+      size: 100,
       cell: (c) => (
         <span title={`${c.row.original.ticker || 'no listing'}: ${c.row.original.company}`}>
           <strong>{c.row.original.ticker}</strong> <span className="muted">{c.row.original.company}</span>
@@ -73,16 +72,24 @@ export function impactColumns(currency: string) {
     col.accessor((r) => windowKey(r), {
       id: 'window',
       header: 'Window',
-      size: 68,
+      size: 66,
       filterFn: 'equalsString',
       sortingFn: (a, b) => a.original.window_start - b.original.window_start || a.original.window_end - b.original.window_end,
       cell: (c) => windowLabel({ a: c.row.original.window_start, b: c.row.original.window_end })
     }),
-    col.accessor('day0', { id: 'day0', header: 'Day 0', size: 86, cell: (c) => dateOr(c.row.original, c.getValue()) }),
+    col.accessor('day0', {
+      id: 'day0',
+      header: 'Day 0',
+      size: 50,
+      cell: (c) => {
+        const r = c.row.original
+        return r.day0 ? <span title={`Day 0: ${r.day0}, the first trading day on or after the event`}>{shortDate(r.day0, r.event_date)}</span> : empty(r)
+      }
+    }),
     col.accessor((r) => r.start_date ?? undefined, {
       id: 'period',
       header: 'Start → end',
-      size: 100,
+      size: 96,
       sortUndefined: 'last',
       cell: (c) => {
         const r = c.row.original
@@ -97,8 +104,8 @@ export function impactColumns(currency: string) {
     }),
     col.accessor((r) => num(r.start_mcap), {
       id: 'mcap',
-      header: 'Mcap start → end',
-      size: 124,
+      header: 'Mcap',
+      size: 110,
       ...numeric,
       cell: (c) => {
         const r = c.row.original
@@ -111,14 +118,26 @@ export function impactColumns(currency: string) {
         )
       }
     }),
-    col.accessor((r) => num(r.mcap_change), { id: 'mcap_change', header: 'Change', size: 72, cell: moneyC, ...numeric }),
-    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 70, cell: pctCell, ...numeric }),
-    col.accessor('benchmark', { id: 'benchmark', header: 'Bench.', size: 50, cell: (c) => c.getValue() || empty(c.row.original) }),
-    col.accessor((r) => num(r.benchmark_return), { id: 'benchmark_return', header: 'Bench. ret.', size: 74, cell: pctCell, ...numeric }),
-    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 76, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.mcap_change), { id: 'mcap_change', header: 'Change', size: 66, cell: moneyC, ...numeric }),
+    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 68, cell: pctCell, ...numeric }),
+    // The benchmark and its return in one column (sorted by the return, filtered by the ticker):
+    // two narrow columns did not leave the Note column room on a 1440px screen.
+    col.accessor((r) => num(r.benchmark_return), {
+      id: 'benchmark',
+      header: 'Benchmark',
+      size: 104,
+      sortUndefined: 'last',
+      filterFn: (row, _id, value: string) => row.original.benchmark.toLowerCase().includes(String(value).toLowerCase()),
+      cell: (c) => (
+        <span className="im-bench">
+          <span className="muted">{c.row.original.benchmark || '—'}</span> {pctCell(c)}
+        </span>
+      )
+    }),
+    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 72, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 66, cell: pctCell, ...numeric }),
-    col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 50, cell: numCell, ...numeric }),
-    col.accessor('note', { id: 'note', header: 'Note', size: 220, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+    col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 48, cell: numCell, ...numeric }),
+    col.accessor('note', { id: 'note', header: 'Note', size: 150, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
   ]
 }
 
@@ -126,4 +145,7 @@ export function impactColumns(currency: string) {
 export const FILTERABLE = new Set(['event', 'date', 'company', 'benchmark', 'note'])
 
 /** Columns right-aligned as numbers. */
-export const NUMERIC = new Set(['mcap', 'mcap_change', 'mcap_return', 'benchmark_return', 'abnormal_return', 'car', 't_stat'])
+export const NUMERIC = new Set(['mcap', 'mcap_change', 'mcap_return', 'benchmark', 'abnormal_return', 'car', 't_stat'])
+
+/** The first figure column: a row without any figure says why from here to the end of the row. */
+export const FIRST_FIGURE = 'day0'

@@ -8,42 +8,45 @@ import { count } from '../shared/format'
 import { VALUE_KIND_LABELS } from './mapping'
 
 export function TickerCounts({ tickers }: { tickers: ImportTickerCounts[] }) {
+  // In its own scroll box: a header sticky inside the padded page scroller let rows show above it.
   return (
-    <table className="md-table" aria-label="Rows per ticker">
-      <thead>
-        <tr>
-          <th scope="col">Ticker</th>
-          <th scope="col" className="md-num">
-            New
-          </th>
-          <th scope="col" className="md-num">
-            Replaced
-          </th>
-          <th scope="col" className="md-num">
-            Unchanged
-          </th>
-          <th scope="col">Range</th>
-        </tr>
-      </thead>
-      <tbody>
-        {tickers.map((t) => (
-          <tr key={t.ticker}>
-            <td>
-              {t.ticker}{' '}
-              {t.createsCompany && (
-                <span className="md-badge" title="No company has this ticker yet: one named after it will be created; edit it on the Companies screen">
-                  creates company
-                </span>
-              )}
-            </td>
-            <td className="md-num">{count(t.new)}</td>
-            <td className="md-num">{count(t.replaced)}</td>
-            <td className="md-num">{count(t.unchanged)}</td>
-            <td>{t.first && t.last ? `${t.first} – ${t.last}` : '—'}</td>
+    <div className="md-scroll md-scroll-tall">
+      <table className="md-table" aria-label="Rows per ticker">
+        <thead>
+          <tr>
+            <th scope="col">Ticker</th>
+            <th scope="col" className="md-num">
+              New
+            </th>
+            <th scope="col" className="md-num">
+              Replaced
+            </th>
+            <th scope="col" className="md-num">
+              Unchanged
+            </th>
+            <th scope="col">Range</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {tickers.map((t) => (
+            <tr key={t.ticker}>
+              <td>
+                {t.ticker}{' '}
+                {t.createsCompany && (
+                  <span className="md-badge" title="No company has this ticker yet: one named after it will be created; edit it on the Companies screen">
+                    creates company
+                  </span>
+                )}
+              </td>
+              <td className="md-num">{count(t.new)}</td>
+              <td className="md-num">{count(t.replaced)}</td>
+              <td className="md-num">{count(t.unchanged)}</td>
+              <td>{t.first && t.last ? `${t.first} – ${t.last}` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 

@@ -54,7 +54,8 @@ export function BenchmarkDefaults({ companies, series, onSaved }: Props) {
             <tbody>
               {listed.map((c) => (
                 <tr key={c.id}>
-                  <td>{c.name}</td>
+                  {/* Long names wrap, so the benchmark select keeps its width inside the card. */}
+                  <td style={{ whiteSpace: 'normal' }}>{c.name}</td>
                   <td>{c.listings.map((l) => l.ticker).join(', ')}</td>
                   <td>
                     <select aria-label={`Benchmark of ${c.name}`} value={chosen[c.id] ?? c.benchmark} onChange={(e) => choose(c, e.target.value)}>
