@@ -44,6 +44,10 @@ test('a company is edited in place, listings included, and a duplicate ticker is
   await companies.grid.getByRole('textbox', { name: 'Ticker 1' }).fill('BABA')
   await app.keyboard.press('Enter')
   await expect(companies.grid.getByRole('alert')).toContainText('Ticker BABA already belongs to Alibaba Group')
+  // The editor stays open with what was typed; Esc gives up the change.
+  await expect(companies.grid.getByRole('textbox', { name: 'Ticker 1' })).toHaveValue('BABA')
+  await app.keyboard.press('Escape')
+  await expect(companies.grid.locator('.listings-editor')).toHaveCount(0)
   await expect(companies.value('Baidu', 'listings')).toContainText('BIDU')
 
   // Still there after a reload: it was saved, not only shown.
@@ -51,6 +55,44 @@ test('a company is edited in place, listings included, and a duplicate ticker is
   await companies.open()
   await expect(companies.value('Kanzhun', 'sector')).toHaveText('Online recruitment (Boss Zhipin)')
   await expect(companies.value('Kanzhun', 'listings')).toContainText('2076.HK')
+})
+
+test('removing a listing keeps the keys working: focus stays in the editor and Enter, or a click outside, saves it', async ({ app, host, request }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  await companies.cell('Bilibili', 'listings').dblclick()
+  await companies.grid.getByRole('button', { name: 'Remove listing 9626.HK' }).click()
+  // Focus moved to the remaining listing's ticker, not to the page.
+  await expect(companies.grid.getByRole('textbox', { name: 'Ticker 1' })).toBeFocused()
+  await app.keyboard.press('Enter')
+  await expect(companies.grid.locator('.listings-editor')).toHaveCount(0)
+  await expect(companies.value('Bilibili', 'listings')).not.toContainText('9626.HK')
+
+  await companies.cell('NetEase', 'listings').dblclick()
+  await companies.grid.getByRole('button', { name: 'Remove listing 9999.HK' }).click()
+  // A click elsewhere on the screen saves, as leaving any editor does.
+  await companies.count.click()
+  await expect(companies.grid.locator('.listings-editor')).toHaveCount(0)
+  await expect(companies.value('NetEase', 'listings')).not.toContainText('9999.HK')
+
+  const saved = await callApi(request, host, 'companies:list', {})
+  expect(saved.find((c) => c.name === 'Bilibili')!.listings.map((l) => l.ticker)).toEqual(['BILI'])
+  expect(saved.find((c) => c.name === 'NetEase')!.listings.map((l) => l.ticker)).toEqual(['NTES'])
+})
+
+test('a bad currency names the listing and field, and keeps what was typed until it is fixed', async ({ app }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  await companies.cell('JD.com', 'listings').dblclick()
+  await companies.grid.getByRole('textbox', { name: 'Currency 2' }).fill('H1')
+  await app.keyboard.press('Enter')
+  await expect(companies.grid.getByRole('alert')).toHaveText('Listing 2 currency must be a 3-letter currency code such as USD')
+  const currency = companies.grid.getByRole('textbox', { name: 'Currency 2' })
+  await expect(currency).toHaveValue('H1')
+  await currency.fill('HKD')
+  await app.keyboard.press('Enter')
+  await expect(companies.grid.locator('.listings-editor')).toHaveCount(0)
+  await expect(companies.value('JD.com', 'listings')).toContainText('9618.HK')
 })
 
 test('add a company, name it, and delete it', async ({ app }) => {

@@ -1,7 +1,8 @@
 /**
  * Editing in place, from the keyboard first: arrows move the active cell, Enter edits, Tab
- * commits and moves on, Esc cancels; an invalid edit shows the core's message and keeps the old
- * value; pick-lists and multi-selects edit category and companies.
+ * commits and moves to the next cell, Esc cancels; a refused edit says why in the field's own
+ * words and keeps what was typed; pick-lists and multi-selects edit category and companies;
+ * pop-up editors, their messages and chips stay where they can be seen.
  */
 import { test, expect } from '../support/fixtures'
 import { EventsPage } from '../support/events-page'
@@ -62,15 +63,44 @@ test('Esc cancels an edit and keeps the old value', async ({ app }) => {
   await expect(events.grid).toBeFocused()
 })
 
-test('an invalid edit shows the core message beside the cell and keeps the old value', async ({ app }) => {
+test('a refused edit says why in the words of the form and keeps what was typed, to fix or cancel', async ({ app, host, request }) => {
   const events = new EventsPage(app)
   await events.editCell(DIDI_IPO, 'title', '   ')
-  await expect(events.grid.getByRole('alert')).toContainText('title: must not be empty')
+  await expect(events.grid.getByRole('alert')).toHaveText('Title must not be empty')
+  // The editor is still open with what was typed; Esc gives the old title back.
+  await expect(events.editor()).toBeFocused()
+  await expect(events.editor()).toHaveValue('   ')
+  await app.keyboard.press('Escape')
+  await expect(events.editor()).toHaveCount(0)
+  await expect(events.grid.getByRole('alert')).toHaveCount(0)
   await expect(events.value(DIDI_IPO, 'title')).toHaveText(DIDI_IPO)
 
   await events.editCell(DIDI_IPO, 'date', '2021-02-30')
-  await expect(events.grid.getByRole('alert')).toContainText('must be a real calendar date')
-  await expect(events.value(DIDI_IPO, 'date')).toHaveText('2021-06-30')
+  await expect(events.grid.getByRole('alert')).toHaveText('Date must be a real calendar date as YYYY-MM-DD')
+  await expect(events.editor()).toHaveValue('2021-02-30')
+  // Fixing the typo in the same editor saves it.
+  await events.editor().fill('2021-06-29')
+  await events.editor().press('Enter')
+  await expect(events.editor()).toHaveCount(0)
+  await expect(events.value(DIDI_IPO, 'date')).toHaveText('2021-06-29')
+  const saved = await callApi(request, host, 'events:query', { search: 'Didi raises', limit: 5 })
+  expect(saved.rows.find((r) => r.title === DIDI_IPO)?.date).toBe('2021-06-29')
+})
+
+test('in the detail panel a refused title keeps what was typed, says why, and stops at the 300-character limit', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.value(DIDI_IPO, 'title').click()
+  const title = events.detail.getByRole('textbox', { name: 'Title' })
+  await title.fill('')
+  await title.press('Enter')
+  await expect(events.detail.getByRole('alert')).toHaveText('Title must not be empty')
+  await expect(title).toHaveValue('')
+  await title.press('Escape')
+  await expect(title).toHaveValue(DIDI_IPO)
+  await expect(events.detail.getByRole('alert')).toHaveCount(0)
+
+  await title.fill('x'.repeat(320))
+  await expect(title).toHaveValue('x'.repeat(300))
 })
 
 test('a date known only to the month, a category from its pick-list, companies from a multi-select', async ({ app }) => {
@@ -92,5 +122,119 @@ test('a date known only to the month, a category from its pick-list, companies f
   await expect(events.cell(DIDI_IPO, 'companies')).toContainText('DIDI')
 
   await events.editCell(DIDI_IPO, 'tags', 'ipo, nyse,  delisting ')
-  await expect(events.cell(DIDI_IPO, 'tags')).toHaveText(/ipo\s*nyse\s*delisting/)
+  // Two tags fit in the cell, the third is counted; the cell's tooltip names them all.
+  await expect(events.cell(DIDI_IPO, 'tags')).toHaveText(/^ipo\s*nyse\s*\+1$/)
+  await expect(events.cell(DIDI_IPO, 'tags')).toHaveAttribute('title', 'ipo, nyse, delisting')
+})
+
+/** Where the grid's rows can be seen: under its header, left of the detail panel, inside the window. */
+async function gridView(events: EventsPage) {
+  const grid = (await events.grid.boundingBox())!
+  const head = (await events.grid.getByRole('rowgroup').first().boundingBox())!
+  const detail = await events.detail.boundingBox()
+  const viewport = events.page.viewportSize()!
+  return { left: grid.x, top: head.y + head.height, right: Math.min(grid.x + grid.width, detail?.x ?? Infinity), bottom: Math.min(grid.y + grid.height, viewport.height) }
+}
+
+function expectInside(box: { x: number; y: number; width: number; height: number } | null, view: { left: number; top: number; right: number; bottom: number }, what: string) {
+  expect(box, what).not.toBeNull()
+  expect(box!.y, `${what}: top edge`).toBeGreaterThanOrEqual(view.top - 1)
+  expect(box!.y + box!.height, `${what}: bottom edge`).toBeLessThanOrEqual(view.bottom + 1)
+  expect(box!.x, `${what}: left edge`).toBeGreaterThanOrEqual(view.left - 1)
+  expect(box!.x + box!.width, `${what}: right edge`).toBeLessThanOrEqual(view.right + 1)
+}
+
+/** The title of the lowest row wholly in the window. */
+async function bottomRowTitle(events: EventsPage): Promise<string> {
+  const height = events.page.viewportSize()!.height
+  const rows = await events.rows.evaluateAll((els, h) =>
+    els
+      .map((r) => ({ title: r.querySelector('[data-col="title"]')?.textContent ?? '', bottom: r.getBoundingClientRect().bottom }))
+      .filter((r) => r.title && r.bottom <= h)
+      .sort((a, b) => b.bottom - a.bottom),
+    height
+  )
+  return rows[0].title
+}
+
+test('pop-up editors and messages open where they can be seen: upward at the bottom, clear of the detail panel', async ({ app }) => {
+  const events = new EventsPage(app)
+  // The detail panel is open beside the grid, as it is while the analyst works.
+  await events.value(DIDI_IPO, 'title').click()
+  await expect(events.detail).toBeVisible()
+  const view = await gridView(events)
+
+  // The companies pick-list of the lowest row opens upward instead of past the window's bottom.
+  const low = await bottomRowTitle(events)
+  await events.cell(low, 'companies').dblclick()
+  const popup = events.grid.locator('.cell-editor-popup')
+  await expect(events.grid.getByRole('combobox', { name: 'Companies', exact: true })).toBeFocused()
+  expectInside(await popup.boundingBox(), view, 'companies pick-list')
+  expect((await popup.boundingBox())!.y).toBeLessThan((await events.cell(low, 'companies').boundingBox())!.y)
+  await app.keyboard.press('Escape')
+
+  // The Summary editor, its column against the detail panel, stays in the grid.
+  await events.cell(low, 'tags').click()
+  await app.keyboard.press('ArrowRight')
+  expect(await events.activeCell()).toEqual({ title: low, column: 'summary' })
+  await app.keyboard.press('Enter')
+  await expect(events.grid.getByRole('textbox', { name: 'Summary', exact: true })).toBeFocused()
+  expectInside(await popup.boundingBox(), await gridView(events), 'summary editor')
+  await app.keyboard.press('Escape')
+
+  // A refused edit's message on that row is shown above it, inside the window.
+  await events.editCell(low, 'title', ' ')
+  const alert = events.grid.getByRole('alert')
+  await expect(alert).toHaveText('Title must not be empty')
+  expectInside(await alert.boundingBox(), await gridView(events), 'error message')
+})
+
+test("chips that do not fit a cell are counted ('+1'), never cut to an empty sliver", async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.search.fill('CAC summons Kuaishou')
+  const title = "CAC summons Kuaishou, Tencent's QQ and Alibaba's Taobao over child-related obscene content"
+  await expect(events.rows).toHaveCount(1)
+  // Three companies and two tags; the cells have room for part of them.
+  await expect(events.cell(title, 'companies')).toHaveText(/^1024\.HK\s*0700\.HK\s*\+1$/)
+  await expect(events.cell(title, 'tags')).toContainText('+1')
+  await events.search.fill('')
+  await events.expectCount((await events.counts()).total, (await events.counts()).total)
+  // Across the table, every chip shown lies whole inside its cell.
+  const cut = await events.rows.locator('[data-col="companies"], [data-col="tags"]').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const box = cell.getBoundingClientRect()
+      return [...cell.querySelectorAll('.chip')].filter((c) => c.getBoundingClientRect().right > box.right - 1).map((c) => c.textContent)
+    })
+  )
+  expect(cut).toEqual([])
+})
+
+test('the detail panel shows its pick-lists whole and opens the companies list inside itself', async ({ app }) => {
+  const events = new EventsPage(app)
+  const SHENZHEN = 'Shenzhen gives away 10 million digital yuan in an e-CNY lottery'
+  await events.search.fill('Shenzhen gives away')
+  await events.value(SHENZHEN, 'title').click()
+  const category = events.detail.getByRole('combobox', { name: 'Category' })
+  await expect(category).toHaveValue('digital_currency')
+  // The chosen label fits the box beside its arrow, as the font draws it.
+  const room = await category.evaluate((el) => {
+    const s = getComputedStyle(el)
+    const ctx = document.createElement('canvas').getContext('2d')!
+    ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`
+    const text = (el as HTMLSelectElement).selectedOptions[0].text
+    return el.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight) - 20 - ctx.measureText(text).width
+  })
+  expect(room).toBeGreaterThanOrEqual(0)
+
+  const scroller = events.detail.locator('.detail-scroll')
+  await events.detail.getByRole('button', { name: 'Edit linked companies' }).click()
+  const list = app.getByRole('dialog', { name: 'Edit linked companies' })
+  await expect(list.getByRole('combobox', { name: 'Linked companies' })).toBeFocused()
+  const panel = (await events.detail.boundingBox())!
+  const box = (await list.boundingBox())!
+  expect(box.x).toBeGreaterThanOrEqual(panel.x)
+  expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width)
+  expect(box.y + box.height).toBeLessThanOrEqual(app.viewportSize()!.height)
+  // Opening it did not push the form sideways.
+  expect(await scroller.evaluate((el) => el.scrollLeft)).toBe(0)
 })

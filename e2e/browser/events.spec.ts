@@ -1,6 +1,7 @@
 /**
  * The Events screen as an analyst first meets it: the starter timeline in an ARIA grid, sorted,
- * filtered and searched by the core, and the add / duplicate / delete / undo cycle.
+ * filtered and searched by the core, the add / duplicate / delete / undo cycle, the detail panel
+ * of an event the filters hide, and the Columns menu.
  */
 import { test, expect } from '../support/fixtures'
 import { EventsPage } from '../support/events-page'
@@ -87,6 +88,73 @@ test('add an event, delete it, and undo the delete', async ({ app }) => {
   await app.getByRole('button', { name: 'Undo' }).click()
   await events.expectCount(total + 1, total + 1)
   await expect(events.row('Beijing Stock Exchange opens for innovative SMEs')).toBeVisible()
+  // The restored event comes back selected, open in the detail panel.
+  await expect(events.row('Beijing Stock Exchange opens for innovative SMEs')).toHaveAttribute('aria-selected', 'true')
+  await expect(events.detail.getByRole('heading', { name: 'Beijing Stock Exchange opens for innovative SMEs' })).toBeVisible()
+})
+
+test('Add event while a search is on clears it, says so, and shows the new event selected', async ({ app }) => {
+  const events = new EventsPage(app)
+  const { total } = await events.counts()
+  await events.search.fill('Alibaba')
+  await events.narrowedCounts()
+
+  await events.addButton.click()
+  await expect(events.toast('Cleared the search and filters to show the new event')).toBeVisible()
+  await expect(events.search).toHaveValue('')
+  await events.expectCount(total + 1, total + 1)
+  await expect(events.row('New event')).toBeVisible()
+  await expect(events.row('New event')).toHaveAttribute('aria-selected', 'true')
+  await expect(events.detail.getByLabel('Title')).toBeFocused()
+})
+
+test('an event renamed and then hidden by a filter stays as saved in the detail panel, and Delete names it rightly', async ({ app }) => {
+  const events = new EventsPage(app)
+  const KUAISHOU = 'Kuaishou nearly triples on Hong Kong debut after $5.4 billion IPO'
+  const RENAMED = 'Kuaishou nearly triples in its Hong Kong debut'
+  await events.value(KUAISHOU, 'title').click()
+  await expect(events.detail.getByRole('heading', { name: KUAISHOU })).toBeVisible()
+  await events.editCell(KUAISHOU, 'title', RENAMED)
+  await expect(events.value(RENAMED, 'title')).toBeVisible()
+
+  // A filter that hides it: the panel still shows the event as saved, not as first opened.
+  await events.grid.getByRole('textbox', { name: 'Filter Title' }).fill('Alibaba')
+  await events.narrowedCounts()
+  await expect(events.row(RENAMED)).toHaveCount(0)
+  await expect(events.detail.getByRole('heading', { name: RENAMED })).toBeVisible()
+  await expect(events.detail.getByRole('textbox', { name: 'Title' })).toHaveValue(RENAMED)
+
+  await events.deleteButton.click()
+  await expect(events.toast(`Deleted “${RENAMED}”`)).toBeVisible()
+})
+
+test('a reversed date range says so', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.grid.getByRole('button', { name: 'Filter Date' }).click()
+  const panel = app.getByRole('dialog', { name: 'Filter Date' })
+  await panel.getByLabel('From').fill('2021-06-01')
+  await panel.getByLabel('To').fill('2021-01-01')
+  await expect(panel.getByRole('alert')).toHaveText('From is after To: no date is in this range')
+  await panel.getByLabel('To').fill('2021-12-31')
+  await expect(panel.getByRole('alert')).toHaveCount(0)
+})
+
+test('moving a column past a hidden one moves it visibly, with arrows that point the way it goes', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.columnsButton.click()
+  const menu = app.getByRole('dialog', { name: 'Columns' })
+  await menu.getByRole('checkbox', { name: 'Summary' }).uncheck()
+  const before = await events.headerNames()
+  expect(before.indexOf('Sources')).toBe(before.indexOf('Tags') + 1)
+
+  const left = menu.getByRole('button', { name: 'Move Sources left' })
+  await expect(left).toHaveText('←')
+  await left.click()
+  const after = await events.headerNames()
+  expect(after.indexOf('Sources')).toBe(after.indexOf('Tags') - 1)
+  await expect(menu.getByRole('button', { name: 'Move Sources right' })).toHaveText('→')
+  // The first column cannot go further left.
+  await expect(menu.getByRole('button', { name: 'Move Date left' })).toBeDisabled()
 })
 
 test('duplicate copies the selected event with its fields', async ({ app }) => {

@@ -94,3 +94,16 @@ test('the notes report has one row per note with its event', async ({ app }) => 
   expect(parsed.data).toHaveLength(1)
   expect(parsed.data[0]).toMatchObject({ event_date: '2021-06-30', event_title: 'Didi raises $4.4 billion in its New York IPO', text: '滴滴 IPO: =HYPERLINK("x") priced at the top of the range' })
 })
+
+test('an export of a view that matches nothing says so instead of writing a header-only file', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.search.fill('no event says zyzzyva')
+  await expect(app.getByText('No events match “no event says zyzzyva”')).toBeVisible()
+  await events.exportButton.click()
+  const dialog = app.getByRole('dialog', { name: 'Export' })
+  await expect(dialog.getByText('No events match: the file would have only the header')).toBeVisible()
+  await expect(dialog.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+  // All events instead of the (empty) view: there is something to export again.
+  await dialog.getByRole('checkbox', { name: 'Only the 0 events in the current view' }).uncheck()
+  await expect(dialog.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
+})

@@ -67,6 +67,30 @@ test('notes are listed newest first and a deleted note leaves the count', async 
   await expect(events.value(MEITUAN_FINE, 'noteCount')).toHaveText('1')
 })
 
+test('a note half-written on one event is still there after looking at another', async ({ app }) => {
+  const events = new EventsPage(app)
+  const DIDI = 'Didi raises $4.4 billion in its New York IPO'
+  await events.search.fill('Meituan fined')
+  await events.value(MEITUAN_FINE, 'title').click()
+  const box = events.detail.getByRole('region', { name: 'Notes' }).getByRole('textbox', { name: 'New note' })
+  await box.fill('Compare with the Alibaba fine: 4% of revenue')
+
+  await events.search.fill('Didi raises')
+  await events.value(DIDI, 'title').click()
+  await expect(events.detail.getByRole('heading', { name: DIDI })).toBeVisible()
+  // Each event has its own composer: the other event's draft is not here...
+  await expect(box).toHaveValue('')
+
+  await events.search.fill('Meituan fined')
+  await events.value(MEITUAN_FINE, 'title').click()
+  await expect(events.detail.getByRole('heading', { name: MEITUAN_FINE })).toBeVisible()
+  // ...and comes back with its event, ready to be finished and added.
+  await expect(box).toHaveValue('Compare with the Alibaba fine: 4% of revenue')
+  await box.press('Control+Enter')
+  await expect(events.detail.getByRole('article').getByText('Compare with the Alibaba fine')).toBeVisible()
+  await expect(box).toHaveValue('')
+})
+
 test('links in a note are inert: shown, never followed', async ({ app, host }) => {
   const events = new EventsPage(app)
   await events.search.fill('Meituan fined')

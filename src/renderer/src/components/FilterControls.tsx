@@ -50,7 +50,9 @@ export interface DateRange {
 export function DateRangeFilter({ label, value, onChange }: { label: string; value: DateRange | undefined; onChange: (v: DateRange | undefined) => void }) {
   const from = value?.from ?? ''
   const to = value?.to ?? ''
-  const summary = from || to ? `${from || '…'} – ${to || '…'}` : 'Any'
+  // Both ends are ISO dates, so text order is date order.
+  const reversed = !!from && !!to && from > to
+  const summary = from || to ? `${reversed ? '⚠ ' : ''}${from || '…'} – ${to || '…'}` : 'Any'
   const set = (next: DateRange) => onChange(next.from || next.to ? { ...(next.from ? { from: next.from } : {}), ...(next.to ? { to: next.to } : {}) } : undefined)
   return (
     <Popover label={label} trigger={summary} buttonClassName={`btn filter-button ${from || to ? 'is-on' : ''}`}>
@@ -64,6 +66,11 @@ export function DateRangeFilter({ label, value, onChange }: { label: string; val
             To
             <input className="input" type="date" value={to} onChange={(e) => set({ from, to: e.target.value })} />
           </label>
+          {reversed && (
+            <p className="field-error" role="alert">
+              From is after To: no date is in this range
+            </p>
+          )}
           <button type="button" className="btn btn-small" disabled={!from && !to} onClick={() => onChange(undefined)}>
             Any date
           </button>

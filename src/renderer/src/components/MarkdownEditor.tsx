@@ -2,6 +2,9 @@
 import { useState } from 'react'
 import { Markdown } from './Markdown'
 
+/** The core's limit on a note (api.ts `notes:add`): typing stops there rather than failing. */
+const NOTE_MAX = 100_000
+
 interface Props {
   label: string
   value: string
@@ -37,6 +40,7 @@ export function MarkdownEditor({ label, value, onChange, onSubmit, onCancel, aut
           autoFocus={autoFocus}
           placeholder={placeholder}
           rows={rows}
+          maxLength={NOTE_MAX}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={(e) => {

@@ -1,8 +1,12 @@
 /**
- * A button that opens a small panel below it (filters, column menu). Esc or a click outside
- * closes it and focus returns to the button.
+ * A button that opens a small panel below it (filters, column menu), or above it and slid
+ * sideways when that is where it can be seen whole (a filter by the grid's right edge, the
+ * companies editor in the detail panel). Esc or a click outside closes it and focus returns to
+ * the button.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useKeepInView } from './overlay/useKeepInView'
+import { scrollSnapshot } from './overlay/place'
 
 interface Props {
   /** Accessible name of the trigger button. */
@@ -20,6 +24,8 @@ export function Popover({ label, trigger, className, buttonClassName, align = 's
   const root = useRef<HTMLDivElement>(null)
   const button = useRef<HTMLButtonElement>(null)
   const panelId = useId()
+  // Where things behind the panel were scrolled when it opened (see scrollSnapshot).
+  const restoreScroll = useRef<(() => void) | undefined>(undefined)
   useEffect(() => {
     if (!open) return
     const onDown = (e: PointerEvent) => {
@@ -41,16 +47,19 @@ export function Popover({ label, trigger, className, buttonClassName, align = 's
         aria-label={trigger === undefined ? undefined : label}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          if (!open) restoreScroll.current = scrollSnapshot(root.current)
+          setOpen((o) => !o)
+        }}
       >
         {trigger ?? label}
       </button>
       {open && (
-        <div
+        <Panel
           id={panelId}
           className={`popover-panel popover-${align}`}
-          role="dialog"
-          aria-label={label}
+          label={label}
+          before={restoreScroll.current}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.stopPropagation()
@@ -59,8 +68,27 @@ export function Popover({ label, trigger, className, buttonClassName, align = 's
           }}
         >
           {children(close)}
-        </div>
+        </Panel>
       )}
+    </div>
+  )
+}
+
+interface PanelProps {
+  id: string
+  className: string
+  label: string
+  before?: () => void
+  onKeyDown: (e: KeyboardEvent) => void
+  children: ReactNode
+}
+
+function Panel({ id, className, label, before, onKeyDown, children }: PanelProps) {
+  const ref = useRef<HTMLDivElement>(null)
+  useKeepInView(ref, { cover: false, gap: 4, before })
+  return (
+    <div ref={ref} id={id} className={className} role="dialog" aria-label={label} onKeyDown={onKeyDown}>
+      {children}
     </div>
   )
 }

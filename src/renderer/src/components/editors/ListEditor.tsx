@@ -6,6 +6,11 @@ import { useState } from 'react'
 import type { EditorProps } from '../grid/types'
 import { useEditorKeys } from './useEditorKeys'
 
+// The core's limits (domain.ts eventFields) as whole texts: 50 tags of 60 characters with ", "
+// between them; 50 sources of 1000 characters, one a line. Each item's own limit is the core's.
+const TAGS_MAX = 50 * 62
+const LINES_MAX = 50 * 1001
+
 export function splitList(text: string, by: 'comma' | 'line'): string[] {
   return text
     .split(by === 'comma' ? /[,\n]/ : /\r?\n/)
@@ -21,6 +26,7 @@ export function TagsEditor(props: EditorProps<string[]>) {
       className="input editor-input"
       aria-label={props.label}
       placeholder="tag, another tag"
+      maxLength={TAGS_MAX}
       autoFocus
       value={value}
       onChange={(e) => setValue(e.target.value)}
@@ -39,6 +45,7 @@ export function LinesEditor(props: EditorProps<string[]>) {
         aria-label={props.label}
         autoFocus
         rows={5}
+        maxLength={LINES_MAX}
         placeholder="One per line"
         value={value}
         onChange={(e) => setValue(e.target.value)}

@@ -1,9 +1,9 @@
 /** Multi-line text (a summary): Shift+Enter starts a new line, Enter commits. */
-import { useState } from 'react'
+import { useState, type ComponentType } from 'react'
 import type { EditorProps } from '../grid/types'
 import { useEditorKeys } from './useEditorKeys'
 
-export function LongTextEditor(props: EditorProps<string>) {
+export function LongTextEditor(props: EditorProps<string> & { maxLength?: number }) {
   const [value, setValue] = useState(props.initial)
   const keys = useEditorKeys(props, () => value, { multiline: true })
   return (
@@ -13,6 +13,7 @@ export function LongTextEditor(props: EditorProps<string>) {
         aria-label={props.label}
         autoFocus
         rows={6}
+        maxLength={props.maxLength}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={keys.onKeyDown}
@@ -20,4 +21,11 @@ export function LongTextEditor(props: EditorProps<string>) {
       <p className="editor-hint">Enter saves · Shift+Enter new line · Esc cancels</p>
     </div>
   )
+}
+
+/** A multi-line editor for a field the core limits to `maxLength` characters. Create once per limit. */
+export function longTextEditor(maxLength: number): ComponentType<EditorProps<string>> {
+  return function LimitedLongTextEditor(props: EditorProps<string>) {
+    return <LongTextEditor {...props} maxLength={maxLength} />
+  }
 }

@@ -1,9 +1,9 @@
-/** Single-line text (a title, a name). */
-import { useState } from 'react'
+/** Single-line text (a title, a name), at most as long as the field's schema allows. */
+import { useState, type ComponentType } from 'react'
 import type { EditorProps } from '../grid/types'
 import { useEditorKeys } from './useEditorKeys'
 
-export function TextEditor(props: EditorProps<string>) {
+export function TextEditor(props: EditorProps<string> & { maxLength?: number }) {
   const [value, setValue] = useState(props.initial)
   const keys = useEditorKeys(props, () => value)
   return (
@@ -11,10 +11,18 @@ export function TextEditor(props: EditorProps<string>) {
       className="input editor-input"
       aria-label={props.label}
       autoFocus
+      maxLength={props.maxLength}
       onFocus={(e) => e.currentTarget.select()}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       {...keys}
     />
   )
+}
+
+/** A text editor for a field the core limits to `maxLength` characters. Create once per limit. */
+export function textEditor(maxLength: number): ComponentType<EditorProps<string>> {
+  return function LimitedTextEditor(props: EditorProps<string>) {
+    return <TextEditor {...props} maxLength={maxLength} />
+  }
 }

@@ -1,12 +1,15 @@
 /**
  * The editing conventions every cell editor shares: Enter commits (Shift+Enter is a new line in
  * multi-line editors), Tab / Shift+Tab commit and move to the next / previous cell, Esc cancels,
- * and focus leaving the editor commits.
+ * and focus leaving the editor commits (the grid also commits on a click outside it, see
+ * `provideRead`).
  */
-import type { FocusEvent, KeyboardEvent } from 'react'
+import { useLayoutEffect, type FocusEvent, type KeyboardEvent } from 'react'
 import type { EditorProps } from '../grid/types'
 
-export function useEditorKeys<V>({ commit, cancel }: Pick<EditorProps<V>, 'commit' | 'cancel'>, read: () => V, opts: { multiline?: boolean } = {}) {
+export function useEditorKeys<V>({ commit, cancel, provideRead }: Pick<EditorProps<V>, 'commit' | 'cancel' | 'provideRead'>, read: () => V, opts: { multiline?: boolean } = {}) {
+  // The latest draft, for a commit the grid starts (a click outside the editor).
+  useLayoutEffect(() => provideRead?.(read))
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.preventDefault()

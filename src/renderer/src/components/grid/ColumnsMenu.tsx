@@ -2,6 +2,7 @@
 import type { Table } from '@tanstack/react-table'
 import { Popover } from '../Popover'
 import type { GridColumn } from './types'
+import { canMoveColumn, moveColumn } from './column-order'
 
 interface Props<R> {
   table: Table<R>
@@ -13,20 +14,20 @@ export function ColumnsMenu<R>({ table, specs, onReset }: Props<R>) {
   const order = table.getState().columnOrder
   const ids = order.length ? order : table.getAllLeafColumns().map((c) => c.id)
   const visibleCount = table.getVisibleLeafColumns().length
-  const moveBy = (id: string, d: -1 | 1) => {
-    const i = ids.indexOf(id)
-    const j = i + d
-    if (i < 0 || j < 0 || j >= ids.length) return
-    const next = [...ids]
-    ;[next[i], next[j]] = [next[j], next[i]]
-    table.setColumnOrder(next)
+  const visible = new Set(table.getVisibleLeafColumns().map((c) => c.id))
+  const moveBy = (id: string, d: -1 | 1, button: HTMLButtonElement) => {
+    const next = moveColumn(ids, visible, id, d)
+    if (next === ids) return
+    table.setColumnOrder([...next])
+    // At the end of the row its button is disabled: focus goes to the other one, not the page.
+    if (!canMoveColumn(next, visible, id, d)) ((d === -1 ? button.nextElementSibling : button.previousElementSibling) as HTMLButtonElement | null)?.focus()
   }
   return (
     <Popover label="Columns" align="end">
       {() => (
         <div className="columns-menu">
           <ul className="columns-list">
-            {ids.map((id, i) => {
+            {ids.map((id) => {
               const col = table.getColumn(id)
               const name = specs.get(id)?.header ?? id
               if (!col) return null
@@ -44,11 +45,12 @@ export function ColumnsMenu<R>({ table, specs, onReset }: Props<R>) {
                     {name}
                   </label>
                   <span className="columns-move">
-                    <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label={`Move ${name} left`} disabled={i === 0} onClick={() => moveBy(id, -1)}>
-                      ↑
+                    {/* Arrows as the table moves: left and right, whatever way this list runs. */}
+                    <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label={`Move ${name} left`} title={`Move ${name} left`} disabled={!canMoveColumn(ids, visible, id, -1)} onClick={(e) => moveBy(id, -1, e.currentTarget)}>
+                      ←
                     </button>
-                    <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label={`Move ${name} right`} disabled={i === ids.length - 1} onClick={() => moveBy(id, 1)}>
-                      ↓
+                    <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label={`Move ${name} right`} title={`Move ${name} right`} disabled={!canMoveColumn(ids, visible, id, 1)} onClick={(e) => moveBy(id, 1, e.currentTarget)}>
+                      →
                     </button>
                   </span>
                 </li>

@@ -3,7 +3,8 @@
  * fetched page by page: `getRow` may return undefined for a row still loading, shown as a
  * placeholder). Focus stays on the grid element and `aria-activedescendant` names the active cell,
  * so virtualisation never loses focus. Keys: arrows, Home/End, PageUp/PageDown, Ctrl+Home/End
- * move; Enter or F2 edits; in an editor Enter/Tab commit, Esc cancels.
+ * move; Enter or F2 edits; in an editor Enter/Tab or a click outside commit, Esc cancels. A refused
+ * edit keeps its editor open with what was typed and the core's reason, to be fixed or cancelled.
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
 import { useVirtualizer, defaultRangeExtractor, type Range, type Virtualizer } from '@tanstack/react-virtual'
@@ -18,6 +19,7 @@ import { observeOffsetBeforePaint } from './scroll-offset'
 import { useHoverTitle } from './useHoverTitle'
 import { useColumnWindow } from './useColumnWindow'
 import { scrollLeftToShow, type ColumnBox } from './column-window'
+import { scrollSnapshot } from '../overlay/place'
 
 export const ROW_HEIGHT = 32
 /** Rows rendered beyond each edge of the view. */
@@ -61,7 +63,7 @@ interface Props<R> {
   selectedKey?: string | null
   onActiveRow?: (index: number, row: R | undefined) => void
   onVisibleRange?: (start: number, end: number) => void
-  /** Save an edit; a rejection is shown beside the cell and the old value stays. */
+  /** Save an edit; on a rejection the editor stays open with the typed value and the reason. */
   onCommit: (row: R, col: string, value: unknown) => Promise<void>
   /** Controls of the filter row under the headers, by column id. */
   filters?: Readonly<Record<string, ReactNode>>
@@ -88,6 +90,7 @@ export function DataGrid<R>(props: Props<R>) {
     setActiveState(cell)
   }, [])
   const [editing, setEditing] = useState<Cell | null>(null)
+  const restoreScrollRef = useRef<(() => void) | null>(null)
   const [error, setError] = useState<{ key: string; col: string; message: string } | null>(null)
 
   const visible = table.getVisibleLeafColumns()
@@ -108,6 +111,16 @@ export function DataGrid<R>(props: Props<R>) {
     }
     return vars as CSSProperties
   }, [placement])
+  // Column widths for renders that fit their content (chips): updated when a resize ends, so a
+  // drag restyles rows through the CSS variables above without rendering them.
+  const resizing = !!table.getState().columnSizingInfo.isResizingColumn
+  const restingWidths = useRef<{ key: string; widths: number[] }>({ key: '', widths: [] })
+  const widthKey = columns.map((c) => placement.get(c.id)?.size ?? 0).join(',')
+  if (!resizing && restingWidths.current.key !== widthKey) {
+    restingWidths.current = { key: widthKey, widths: columns.map((c) => placement.get(c.id)?.size ?? 0) }
+  }
+  const widths = restingWidths.current.widths
+
   // Rows render only the columns in the horizontal view (and the active cell's): see
   // column-window.ts. Before the row virtualiser, so its scroll read comes first (useColumnWindow).
   const boxes = useMemo(() => columns.map((c) => placement.get(c.id) ?? { start: 0, size: 0 }), [columns, placement])
@@ -205,6 +218,8 @@ export function DataGrid<R>(props: Props<R>) {
       const row = getRow(cell.row)
       if (!spec?.edit || row === undefined) return
       setError(null)
+      // A pop-up editor is focused before it is placed in view: keep the grid where it was.
+      restoreScrollRef.current = scrollSnapshot(scrollRef.current)
       setEditing(cell)
     },
     [specs, getRow]
@@ -233,35 +248,82 @@ export function DataGrid<R>(props: Props<R>) {
   editingRef.current = editing
   const commitRef = useRef({ getRow, rowKey, onCommit, specs, colIds, rowCount, move })
   commitRef.current = { getRow, rowKey, onCommit, specs, colIds, rowCount, move }
+  /** The open editor's draft (see EditorProps.provideRead). */
+  const readRef = useRef<(() => unknown) | null>(null)
+  /** An edit is being saved: further commits of it (Enter, then the blur it causes) wait for it. */
+  const savingRef = useRef(false)
 
   // Stable for the lifetime of the grid so memoised rows are not re-rendered by it.
-  const editor = useMemo(
-    () => ({
+  const editor = useMemo(() => {
+    const close = (cell: Cell, how: CommitMove) => {
+      if (editingRef.current !== cell) return
+      editingRef.current = null
+      readRef.current = null
+      setEditing(null)
+      const { colIds, rowCount, move } = commitRef.current
+      // Back to the grid from its editor; not when the analyst has gone elsewhere while it saved.
+      const focus = document.activeElement
+      if (how !== 'blur' && (!focus || focus === document.body || scrollRef.current?.contains(focus))) scrollRef.current?.focus({ preventScroll: true })
+      if (how === 'next' || how === 'prev') {
+        const t = tabTarget({ row: cell.row, col: colIds.indexOf(cell.col) }, how === 'next' ? 1 : -1, { rows: rowCount, cols: colIds.length })
+        move({ row: t.row, col: colIds[t.col] })
+      } else if (how === 'down') move({ row: Math.min(rowCount - 1, cell.row + 1), col: cell.col })
+    }
+    return {
       commit(value: unknown, how: CommitMove) {
         const cell = editingRef.current
-        if (!cell) return
-        editingRef.current = null
-        setEditing(null)
-        const { getRow, rowKey, onCommit, specs, colIds, rowCount, move } = commitRef.current
+        if (!cell || savingRef.current) return
+        const { getRow, rowKey, onCommit, specs } = commitRef.current
         const row = getRow(cell.row)
         const spec = specs.get(cell.col)
-        if (how !== 'blur') scrollRef.current?.focus({ preventScroll: true })
-        if (how === 'next' || how === 'prev') {
-          const t = tabTarget({ row: cell.row, col: colIds.indexOf(cell.col) }, how === 'next' ? 1 : -1, { rows: rowCount, cols: colIds.length })
-          move({ row: t.row, col: colIds[t.col] })
-        } else if (how === 'down') move({ row: Math.min(rowCount - 1, cell.row + 1), col: cell.col })
-        if (row === undefined || !spec?.edit || sameValue(value, spec.edit.value(row))) return
+        if (row === undefined || !spec?.edit || sameValue(value, spec.edit.value(row))) {
+          setError(null)
+          return close(cell, how)
+        }
         const key = rowKey(row)
-        onCommit(row, cell.col, value).catch((e) => setError({ key, col: cell.col, message: errorText(e) }))
+        savingRef.current = true
+        onCommit(row, cell.col, value).then(
+          () => {
+            savingRef.current = false
+            setError((e) => (e && e.key === key && e.col === cell.col ? null : e))
+            close(cell, how)
+          },
+          (e: unknown) => {
+            savingRef.current = false
+            // Still open: it stays open with what was typed, and says why (Esc cancels). Closed
+            // meanwhile (another cell was opened): the reason shows beside the cell.
+            setError({ key, col: cell.col, message: errorText(e) })
+          }
+        )
       },
       cancel() {
         editingRef.current = null
+        readRef.current = null
         setEditing(null)
+        setError(null)
         scrollRef.current?.focus({ preventScroll: true })
+      },
+      provideRead(read: () => unknown) {
+        readRef.current = read
+      },
+      keepScroll() {
+        restoreScrollRef.current?.()
       }
-    }),
-    []
-  )
+    }
+  }, [])
+
+  // A click outside the open editor commits it, as leaving it by focus does. Needed on its own
+  // when focus is not in the editor (a clicked button inside it was removed, say).
+  useEffect(() => {
+    if (!editing) return
+    const onDown = (e: PointerEvent) => {
+      const box = scrollRef.current?.querySelector('.cell-editor')
+      if (!box || box.contains(e.target as Node) || !readRef.current) return
+      editor.commit(readRef.current(), 'blur')
+    }
+    document.addEventListener('pointerdown', onDown, true)
+    return () => document.removeEventListener('pointerdown', onDown, true)
+  }, [editing, editor])
 
   // Row callbacks read the latest props through a ref so that they stay stable and memoised rows
   // are not re-rendered each time a page of rows arrives.
@@ -292,8 +354,10 @@ export function DataGrid<R>(props: Props<R>) {
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     // Keys typed in an editor or a filter are theirs.
     if (e.target !== e.currentTarget) return
-    if (e.key === 'Escape' && error) {
+    if (e.key === 'Escape' && (error || editing)) {
       e.preventDefault()
+      // An editor left open by a refused save (focus went elsewhere) is cancelled from here too.
+      if (editing) return editor.cancel()
       return setError(null)
     }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2)
@@ -350,6 +414,7 @@ export function DataGrid<R>(props: Props<R>) {
                 top={it.start - headHeight}
                 row={row}
                 columns={columns}
+                widths={widths}
                 colFrom={colWindow.from}
                 colTo={colWindow.to}
                 ui={uiFor(it.index, row)}

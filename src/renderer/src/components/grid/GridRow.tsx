@@ -10,9 +10,11 @@
  * - clicks are handled once on the grid body (by data-index and data-col), not per cell.
  * - only the cells of columns in the horizontal view are rendered (the grid says which, see
  *   column-window.ts); each keeps its aria-colindex among all the grid's columns.
+ * - the editor and error overlays (CellOverlay.tsx) exist only in the one cell that has them.
  */
 import { memo, type CSSProperties } from 'react'
 import type { GridColumn, EditorProps } from './types'
+import { CellError, InlineEditor, PopupEditor } from './CellOverlay'
 
 export interface RowUi {
   activeCol: string | null
@@ -28,12 +30,14 @@ interface Props<R> {
   top: number
   row: R | undefined
   columns: GridColumn<R>[]
+  /** Each column's width (px) at rest, for renders that fit their content (chips). */
+  widths: readonly number[]
   /** The columns in the horizontal view (indices into `columns`, inclusive); see column-window.ts. */
   colFrom: number
   colTo: number
   ui: RowUi | null
   selected: boolean
-  editor: Omit<EditorProps<unknown>, 'initial' | 'label'> | null
+  editor: (Omit<EditorProps<unknown>, 'initial' | 'label'> & { keepScroll?: () => void }) | null
   onDismissError: () => void
 }
 
@@ -48,7 +52,7 @@ export function columnStyle(id: string): CSSProperties {
   return s
 }
 
-function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, colFrom, colTo, ui, selected, editor, onDismissError }: Props<R>) {
+function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, widths, colFrom, colTo, ui, selected, editor, onDismissError }: Props<R>) {
   const loading = row === undefined
   return (
     <div
@@ -87,21 +91,18 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, colFr
             title={active && !loading && !open && c.title ? c.title(row) : undefined}
           >
             {loading ? null : editing ? (
-              <div className={c.edit!.popup ? 'cell-editor cell-editor-popup' : 'cell-editor'}>
-                {c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}
-              </div>
+              c.edit!.popup ? (
+                <PopupEditor error={error} before={editor.keepScroll}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}</PopupEditor>
+              ) : (
+                <InlineEditor error={error}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}</InlineEditor>
+              )
             ) : error ? (
               <>
-                <span className="cell-text">{c.render(row)}</span>
-                <div className="cell-error" role="alert">
-                  <span>{error}</span>
-                  <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label="Dismiss error" onMouseDown={(e) => e.stopPropagation()} onClick={onDismissError}>
-                    ×
-                  </button>
-                </div>
+                <span className="cell-text">{c.render(row, widths[ci])}</span>
+                <CellError message={error} onDismiss={onDismissError} />
               </>
             ) : (
-              c.render(row)
+              c.render(row, widths[ci])
             )}
           </div>
         )

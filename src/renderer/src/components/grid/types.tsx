@@ -14,6 +14,11 @@ export interface EditorProps<V> {
   label: string
   commit: (value: V, move: CommitMove) => void
   cancel: () => void
+  /**
+   * The editor hands the grid a way to read what is typed, so that a click outside commits it
+   * even when focus is not in the editor (useEditorKeys does this for every editor).
+   */
+  provideRead?: (read: () => V) => void
 }
 
 export interface CellEdit<R> {
@@ -32,8 +37,11 @@ export interface GridColumn<R> {
   align?: 'end'
   /** Extra class of the column's cells (e.g. a monospace or emphasised column). */
   className?: string
-  /** Cell content. Runs for every visible row while scrolling: keep it to plain formatting. */
-  render: (row: R) => ReactNode
+  /**
+   * Cell content. Runs for every visible row while scrolling: keep it to plain formatting (no
+   * layout reads). `width` is the column's width in px, once it is not being resized.
+   */
+  render: (row: R, width?: number) => ReactNode
   /**
    * The cell that names its row (ARIA rowheader: announced as a screen reader moves along the
    * row). Always rendered, even when scrolled out of view sideways, so every row keeps its name.

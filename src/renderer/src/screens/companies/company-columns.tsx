@@ -1,10 +1,52 @@
 /** The Companies table's columns: each field shown and edited with the grid's conventions. */
 import type { CompanyRow } from '../../../../shared/api'
 import type { CompanyInput } from '../../../../shared/domain'
+import type { Listing } from '../../../../shared/domain'
 import { editWith, type GridColumn } from '../../components/grid/types'
-import { TextEditor } from '../../components/editors/TextEditor'
-import { LongTextEditor } from '../../components/editors/LongTextEditor'
+import { textEditor } from '../../components/editors/TextEditor'
+import { longTextEditor } from '../../components/editors/LongTextEditor'
+import { CELL_PADDING, chipWidth, clipText, fitChips, textWidth, type ChipFont } from '../../components/grid/chip-fit'
 import { ListingsEditor, listingsText } from './ListingsEditor'
+
+// The core's limits (domain.ts companyFields): typing stops there rather than failing on save.
+const NameEditor = textEditor(200)
+const SectorEditor = textEditor(100)
+const BenchmarkEditor = textEditor(32)
+const NotesEditor = longTextEditor(5000)
+
+const MONO: ChipFont = { size: 11.5, mono: true }
+/** The gap between a ticker and its exchange and currency (base.css `.chip-sub`). */
+const SUB_GAP = 5
+const subText = (l: Listing) => `${l.exchange ? `${l.exchange} · ` : ''}${l.currency}`
+
+/** A company's listings as chips, as many as fit whole in the cell, then "+N" (see Chips.tsx). */
+function ListingChips({ listings, width }: { listings: readonly Listing[]; width?: number }) {
+  const fit =
+    width === undefined
+      ? { shown: listings.length, more: 0, clipFirst: null }
+      : fitChips(
+          listings.map((l) => chipWidth(l.ticker, MONO) + SUB_GAP + textWidth(subText(l), MONO)),
+          width - CELL_PADDING
+        )
+  return (
+    <>
+      {listings.slice(0, fit.shown).map((l, i) =>
+        i === 0 && fit.clipFirst !== null ? (
+          // Too narrow for the whole chip: its ticker, cut if need be, says the most.
+          <span key={l.ticker} className="chip chip-company" title={`${l.exchange || 'exchange unknown'}, ${l.currency}`}>
+            {clipText(l.ticker, fit.clipFirst, MONO)}
+          </span>
+        ) : (
+          <span key={l.ticker} className="chip chip-company" title={`${l.exchange || 'exchange unknown'}, ${l.currency}`}>
+            {l.ticker}
+            <span className="chip-sub">{subText(l)}</span>
+          </span>
+        )
+      )}
+      {fit.more > 0 && <span className="chip chip-more">+{fit.more}</span>}
+    </>
+  )
+}
 
 export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
   {
@@ -16,7 +58,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     rowHeader: true,
     render: (c) => c.name,
     title: (c) => c.name,
-    edit: editWith((c: CompanyRow) => c.name, TextEditor)
+    edit: editWith((c: CompanyRow) => c.name, NameEditor)
   },
   {
     id: 'nameZh',
@@ -24,7 +66,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     size: 130,
     sortable: true,
     render: (c) => c.nameZh,
-    edit: editWith((c: CompanyRow) => c.nameZh, TextEditor)
+    edit: editWith((c: CompanyRow) => c.nameZh, NameEditor)
   },
   {
     id: 'sector',
@@ -34,29 +76,14 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     className: 'muted',
     render: (c) => c.sector,
     title: (c) => c.sector,
-    edit: editWith((c: CompanyRow) => c.sector, TextEditor)
+    edit: editWith((c: CompanyRow) => c.sector, SectorEditor)
   },
   {
     id: 'listings',
     header: 'Listings',
     size: 290,
     sortable: true,
-    render: (c) =>
-      c.listings.length ? (
-        <>
-          {c.listings.map((l) => (
-            <span key={l.ticker} className="chip chip-company" title={`${l.exchange || 'exchange unknown'}, ${l.currency}`}>
-              {l.ticker}
-              <span className="chip-sub">
-                {l.exchange ? `${l.exchange} · ` : ''}
-                {l.currency}
-              </span>
-            </span>
-          ))}
-        </>
-      ) : (
-        <span className="muted">Unlisted</span>
-      ),
+    render: (c, width) => (c.listings.length ? <ListingChips listings={c.listings} width={width} /> : <span className="muted">Unlisted</span>),
     title: (c) => listingsText(c.listings),
     edit: editWith((c: CompanyRow) => c.listings, ListingsEditor, { popup: true })
   },
@@ -67,7 +94,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     sortable: true,
     className: 'mono',
     render: (c) => c.benchmark,
-    edit: editWith((c: CompanyRow) => c.benchmark, TextEditor)
+    edit: editWith((c: CompanyRow) => c.benchmark, BenchmarkEditor)
   },
   {
     id: 'notes',
@@ -77,7 +104,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     className: 'muted',
     render: (c) => (c.notes.length > 160 ? `${c.notes.slice(0, 160)}…` : c.notes),
     title: (c) => c.notes,
-    edit: editWith((c: CompanyRow) => c.notes, LongTextEditor, { popup: true })
+    edit: editWith((c: CompanyRow) => c.notes, NotesEditor, { popup: true })
   },
   {
     id: 'eventCount',

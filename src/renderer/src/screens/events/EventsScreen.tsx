@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { SortingState } from '@tanstack/react-table'
 import type { EventColumn, EventFilters, EventQuery, EventRow } from '../../../../shared/api'
+import type { EventInput } from '../../../../shared/domain'
 import { useCompanies } from '../../app/companies'
 import { useCommands } from '../../app/commands'
 import { useNavigation } from '../../app/navigation'
@@ -15,6 +16,7 @@ import { useGridTable } from '../../components/grid/useGridTable'
 import { EmptyState } from '../../components/EmptyState'
 import { ErrorBanner } from '../../components/ErrorBanner'
 import { useDebounced } from '../../components/useDebounced'
+import { useToast } from '../../components/Toast'
 import { eventColumns, patchFor, REPORT_COLUMN } from './event-columns'
 import { useEventFilterControls } from './useEventFilters'
 import { useEventPager } from './useEventPager'
@@ -25,6 +27,21 @@ import { ExportDialog } from './ExportDialog'
 
 const DEFAULT_SORT: SortingState = [{ id: 'date', desc: false }]
 const rowKey = (r: EventRow) => r.id
+
+/** The later saved of two copies of an event (either may be missing). */
+function newest(a: EventRow | undefined, b: EventRow | undefined): EventRow | undefined {
+  if (!a || !b) return a ?? b
+  return b.updatedAt > a.updatedAt ? b : a
+}
+
+/**
+ * An event to bring into view once its row is loaded. `at` says where a new event sorts (dated
+ * today, it is at one end of a date-ordered table), so the grid can go there to load it.
+ */
+interface Reveal {
+  id: string
+  at?: 'start' | 'end'
+}
 
 export function EventsScreen() {
   const companies = useCompanies()
@@ -37,6 +54,7 @@ export function EventsScreen() {
   const query = useMemo<EventQuery>(() => ({ search, filters, sort: { column: sort.id as EventColumn, desc: sort.desc } }), [search, filters, sort.id, sort.desc])
   const { pager, state } = useEventPager(query)
   const actions = useEventActions(pager)
+  const toast = useToast()
 
   const columns = useMemo(() => eventColumns(companies), [companies])
   const { table, specs, ready, resetLayout } = useGridTable({ columns, layoutKey: 'eventsTable', sorting, onSortingChange: setSorting })
@@ -44,7 +62,7 @@ export function EventsScreen() {
 
   const [selectedId, setSelectedId] = useState<string | null>(nav.current.eventId ?? null)
   const [newEventId, setNewEventId] = useState<string | null>(null)
-  const [reveal, setReveal] = useState<string | null>(nav.current.eventId ?? null)
+  const [reveal, setReveal] = useState<Reveal | null>(nav.current.eventId ? { id: nav.current.eventId } : null)
   const [exporting, setExporting] = useState(false)
   const grid = useRef<DataGridHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
@@ -54,55 +72,94 @@ export function EventsScreen() {
   useEffect(() => {
     if (targetId) {
       setSelectedId(targetId)
-      setReveal(targetId)
+      setReveal({ id: targetId })
     }
   }, [targetId])
 
-  // A new query starts at the top.
+  // A new query starts at the top, unless it was started to show a new event at its far end
+  // (filters cleared by Add event: the search box settles a moment later, a second new query).
+  const revealRef = useRef(reveal)
+  revealRef.current = reveal
+  const settledRef = useRef(false)
+  settledRef.current = search === '' && Object.keys(filters).length === 0
   useEffect(() => {
-    grid.current?.scrollToTop()
-  }, [state.queryKey])
+    const at = revealRef.current?.at
+    if (at === 'end') {
+      grid.current?.scrollToRow(pager.getState().matched - 1)
+      if (settledRef.current) setReveal((r) => r && { id: r.id })
+    } else grid.current?.scrollToTop()
+  }, [state.queryKey, pager])
 
   // Bring a just-created or requested event into view once its row is loaded.
   useEffect(() => {
     if (!reveal) return
-    const i = pager.indexOf(reveal, state)
+    const i = pager.indexOf(reveal.id, state)
     if (i >= 0) {
       grid.current?.scrollToRow(i)
       setReveal(null)
     }
   }, [reveal, state, pager])
 
+  // The selected event as last saved: from the loaded rows, or from its last edit when the current
+  // search or filters no longer show it (the detail panel and Delete then still name it rightly).
+  const [lastSaved, setLastSaved] = useState<EventRow | null>(null)
   const tableRow = useMemo(() => {
     if (!selectedId) return undefined
     const i = pager.indexOf(selectedId, state)
     return i >= 0 ? pager.rowAt(i, state) : undefined
   }, [selectedId, state, pager])
+  const selectedRow = newest(tableRow, lastSaved?.id === selectedId ? lastSaved : undefined)
+  const update = useCallback(
+    async (id: string, patch: Partial<EventInput>) => {
+      const row = await actions.update(id, patch)
+      setLastSaved(row)
+      return row
+    },
+    [actions]
+  )
+
+  const filtered = search !== '' || searchText.trim() !== '' || Object.keys(filters).length > 0
+  const clearFilters = useCallback(() => {
+    setSearchText('')
+    setFilters({})
+  }, [])
 
   const onAdd = useCallback(async () => {
     const row = await actions.add()
     if (!row) return
     setSelectedId(row.id)
     setNewEventId(row.id)
-    setReveal(row.id)
     // Dated today, a new event sorts to one end of a date-ordered table: look for it there.
-    if (sort.id === 'date' || sort.id === 'updatedAt') grid.current?.scrollToRow(sort.desc ? 0 : pager.getState().matched)
-  }, [actions, sort.id, sort.desc, pager])
+    const dated = sort.id === 'date' || sort.id === 'updatedAt'
+    const at = dated ? (sort.desc ? 'start' : 'end') : undefined
+    setReveal({ id: row.id, at })
+    if (filtered) {
+      // "New event" matches no search or filter the analyst had: show everything rather than
+      // create an event they cannot see, and say so.
+      clearFilters()
+      toast({ message: 'Cleared the search and filters to show the new event' })
+    } else if (dated) grid.current?.scrollToRow(sort.desc ? 0 : pager.getState().matched)
+  }, [actions, sort.id, sort.desc, pager, filtered, clearFilters, toast])
 
   const onDuplicate = useCallback(async () => {
     if (!selectedId) return
     const row = await actions.duplicate(selectedId)
     if (row) {
       setSelectedId(row.id)
-      setReveal(row.id)
+      setReveal({ id: row.id })
     }
   }, [actions, selectedId])
 
   const onDelete = useCallback(async () => {
     if (!selectedId) return
-    const title = tableRow?.title ?? 'event'
-    if (await actions.remove({ id: selectedId, title })) setSelectedId(null)
-  }, [actions, selectedId, tableRow])
+    const title = selectedRow?.title ?? 'event'
+    const restored = (id: string) => {
+      // Undo brings the event back selected, where it was.
+      setSelectedId(id)
+      setReveal({ id })
+    }
+    if (await actions.remove({ id: selectedId, title }, restored)) setSelectedId(null)
+  }, [actions, selectedId, selectedRow])
 
   useCommands(['add-event', 'export', 'focus-search'], (c) => {
     if (c === 'add-event') void onAdd()
@@ -144,16 +201,11 @@ export function EventsScreen() {
   }, [])
   const onCommit = useCallback(
     async (row: EventRow, col: string, value: unknown) => {
-      await actions.update(row.id, patchFor(col, value))
+      await update(row.id, patchFor(col, value))
     },
-    [actions]
+    [update]
   )
 
-  const clearFilters = () => {
-    setSearchText('')
-    setFilters({})
-  }
-  const filtered = search !== '' || Object.keys(filters).length > 0
   const loaded = state.status !== 'loading'
   const empty = !loaded ? null : state.total === 0 ? (
     <EmptyState title="No events yet">
@@ -216,8 +268,8 @@ export function EventsScreen() {
         {selectedId && (
           <EventDetail
             eventId={selectedId}
-            tableRow={tableRow}
-            save={actions.update}
+            latest={selectedRow}
+            save={update}
             onNotesChange={(r) => {
               // Note text is searchable and counts can be filtered: the current results may change.
               pager.patchRow(r)

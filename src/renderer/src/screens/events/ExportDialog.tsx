@@ -3,7 +3,7 @@
  * events or only the table's current view (its search, filters and order), and optionally only
  * the visible columns. Saved through the platform: a save dialog on the desktop, a download here.
  */
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import type { EventQuery, ExportRequest } from '../../../../shared/api'
 import { api, platform } from '../../api/client'
 import { Dialog } from '../../components/Dialog'
@@ -33,7 +33,12 @@ export function ExportDialog({ query, matched, total, visibleColumns, onClose }:
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
+  // A file of nothing but the header is never what was meant: say why instead of writing it.
+  const nothingId = useId()
+  const nothing = total === 0 ? 'There are no events yet: the file would have only the header' : onlyView && matched === 0 ? 'No events match: the file would have only the header' : null
+
   const run = async () => {
+    if (nothing) return
     setBusy(true)
     setError(null)
     const request: ExportRequest = { report, dialect: { bom, delimiter } }
@@ -63,7 +68,7 @@ export function ExportDialog({ query, matched, total, visibleColumns, onClose }:
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="btn btn-primary" disabled={busy}>
+          <button type="submit" className="btn btn-primary" disabled={busy || !!nothing} aria-describedby={nothing ? nothingId : undefined}>
             {busy ? 'Exporting…' : 'Export CSV'}
           </button>
         </>
@@ -106,6 +111,11 @@ export function ExportDialog({ query, matched, total, visibleColumns, onClose }:
           Only visible columns
         </label>
       </fieldset>
+      {nothing && (
+        <p id={nothingId} className="form-error" role="status">
+          {nothing}
+        </p>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}

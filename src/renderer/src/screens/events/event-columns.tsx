@@ -7,8 +7,9 @@ import { AUTHORITIES, CATEGORIES, categoryLabel, type EventInput } from '../../.
 import type { CompanyDirectory } from '../../app/companies'
 import { companyShortName } from '../../app/companies'
 import { editWith, type GridColumn } from '../../components/grid/types'
-import { TextEditor } from '../../components/editors/TextEditor'
-import { LongTextEditor } from '../../components/editors/LongTextEditor'
+import { Chips } from '../../components/Chips'
+import { textEditor } from '../../components/editors/TextEditor'
+import { longTextEditor } from '../../components/editors/LongTextEditor'
 import { LinesEditor, TagsEditor } from '../../components/editors/ListEditor'
 import { DateEditor, formatDateValue, type DateValue } from '../../components/editors/DateEditor'
 import { selectEditor } from '../../components/editors/SelectEditor'
@@ -17,25 +18,12 @@ import { formatDateTime } from '../../components/format'
 
 const CategoryEditor = selectEditor(CATEGORIES)
 const AuthorityEditor = selectEditor(AUTHORITIES.map((a) => [a, a] as const))
+// The core's limits (domain.ts eventFields): typing stops there rather than failing on save.
+const TitleEditor = textEditor(300)
+const SummaryEditor = longTextEditor(10_000)
 
 /** Cells show at most this much text: the rest is in the tooltip and the detail panel. */
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s)
-
-/** Chips for a list; past `max` the rest are counted ("+2"), the tooltip names them all. */
-export function Chips({ items, className, max = Infinity }: { items: readonly string[]; className?: string; max?: number }) {
-  const shown = items.length > max ? items.slice(0, max - 1) : items
-  return (
-    <>
-      {shown.map((t, i) => (
-        // Keyed by position: a reused row rewrites its chips' text instead of replacing them.
-        <span key={i} className={`chip ${className ?? ''}`}>
-          {t}
-        </span>
-      ))}
-      {shown.length < items.length && <span className="chip chip-more">+{items.length - shown.length}</span>}
-    </>
-  )
-}
 
 export function CategoryBadge({ category }: { category: string }) {
   return <span className={`badge cat-${category}`}>{categoryLabel(category)}</span>
@@ -64,7 +52,7 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
       rowHeader: true,
       render: (e) => e.title,
       title: (e) => e.title,
-      edit: editWith((e: EventRow) => e.title, TextEditor)
+      edit: editWith((e: EventRow) => e.title, TitleEditor)
     },
     // Beside the title: which events carry the analyst's reasoning is seen without scrolling.
     {
@@ -96,9 +84,10 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
     {
       id: 'companies',
       header: 'Companies',
-      size: 170,
+      // Room for two tickers and a count ("+1"): see Chips.
+      size: 184,
       sortable: true,
-      render: (e) => <Chips items={names(e.companies)} className="chip-company" max={3} />,
+      render: (e, width) => <Chips items={names(e.companies)} className="chip-company" mono max={3} width={width} />,
       title: (e) => e.companies.map((id) => companies.byId.get(id)?.name ?? id).join(', '),
       edit: editWith((e: EventRow) => e.companies, checklistEditor(companies.options), { popup: true })
     },
@@ -107,7 +96,7 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
       header: 'Tags',
       size: 150,
       sortable: true,
-      render: (e) => <Chips items={e.tags} max={3} />,
+      render: (e, width) => <Chips items={e.tags} max={3} width={width} />,
       title: (e) => e.tags.join(', '),
       edit: editWith((e: EventRow) => e.tags, TagsEditor)
     },
@@ -119,7 +108,7 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
       className: 'muted',
       render: (e) => clip(e.summary),
       title: (e) => clip(e.summary, 600),
-      edit: editWith((e: EventRow) => e.summary, LongTextEditor, { popup: true })
+      edit: editWith((e: EventRow) => e.summary, SummaryEditor, { popup: true })
     },
     {
       id: 'sources',

@@ -14,7 +14,8 @@ import type { EventPager } from './event-pager'
 export interface EventActions {
   add: () => Promise<EventRow | null>
   duplicate: (id: string) => Promise<EventRow | null>
-  remove: (row: Pick<EventRow, 'id' | 'title'>) => Promise<boolean>
+  /** Delete with an Undo toast; `onRestored` hears of an undo (to select the event again). */
+  remove: (row: Pick<EventRow, 'id' | 'title'>, onRestored?: (id: string) => void) => Promise<boolean>
   /** Save a change; throws the core's error (the caller shows it beside the field). */
   update: (id: string, patch: Partial<EventInput>) => Promise<EventRow>
 }
@@ -50,7 +51,7 @@ export function useEventActions(pager: EventPager): EventActions {
   )
 
   const remove = useCallback(
-    async (row: Pick<EventRow, 'id' | 'title'>) => {
+    async (row: Pick<EventRow, 'id' | 'title'>, onRestored?: (id: string) => void) => {
       try {
         const { undoToken } = await api['events:delete']({ ids: [row.id] })
         pager.refresh()
@@ -62,6 +63,7 @@ export function useEventActions(pager: EventPager): EventActions {
               try {
                 await api['events:undoDelete']({ undoToken })
                 pager.refresh()
+                onRestored?.(row.id)
                 toast({ message: `Restored “${row.title}”` })
               } catch (e) {
                 fail('Could not undo', e)

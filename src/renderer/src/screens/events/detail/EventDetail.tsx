@@ -17,8 +17,11 @@ const EventImpactPanel = lazy(() => import('../../impact/EventImpactPanel').then
 
 interface Props {
   eventId: string
-  /** The same event as the table has it (it may be newer after an edit in a cell). */
-  tableRow: EventRow | undefined
+  /**
+   * The same event as the Events screen last saw it: its table row, or its last saved edit when
+   * the search or filters hide it (either may be newer than the copy loaded here).
+   */
+  latest: EventRow | undefined
   save: (id: string, patch: Partial<EventInput>) => Promise<EventRow>
   /** The event's notes changed (its row carries the new note count). */
   onNotesChange: (row: EventRow) => void
@@ -32,7 +35,7 @@ interface Loaded {
   notes: Note[]
 }
 
-export function EventDetail({ eventId, tableRow, save, onNotesChange, onClose, autoFocusTitle }: Props) {
+export function EventDetail({ eventId, latest, save, onNotesChange, onClose, autoFocusTitle }: Props) {
   const companies = useCompanies()
   const [loaded, setLoaded] = useState<Loaded | null>(null)
   const [error, setError] = useState<unknown>(null)
@@ -63,12 +66,12 @@ export function EventDetail({ eventId, tableRow, save, onNotesChange, onClose, a
   if (!current) {
     return (
       <aside className="detail" aria-label="Event details" aria-busy="true">
-        <DetailHeader title={tableRow?.title ?? 'Loading…'} onClose={onClose} />
+        <DetailHeader title={latest?.title ?? 'Loading…'} onClose={onClose} />
       </aside>
     )
   }
   // Whichever copy was saved last wins; the note count is the notes we hold.
-  const base = tableRow && tableRow.updatedAt > current.event.updatedAt ? tableRow : current.event
+  const base = latest && latest.id === current.id && latest.updatedAt > current.event.updatedAt ? latest : current.event
   const event: EventRow = { ...base, noteCount: current.notes.length }
   const linked = event.companies.map((id) => companies.byId.get(id)).filter((c) => c !== undefined)
 
@@ -115,6 +118,8 @@ export function EventDetail({ eventId, tableRow, save, onNotesChange, onClose, a
           </section>
         )}
         <NotesSection
+          // One composer per event: each keeps its own unsaved draft (note-drafts.ts).
+          key={event.id}
           eventId={event.id}
           notes={current.notes}
           onChange={(notes) => {

@@ -10,8 +10,14 @@ import { Checklist } from '../../../components/Checklist'
 import { Popover } from '../../../components/Popover'
 import { formatDateValue, parseDateText } from '../../../components/editors/DateEditor'
 import { splitList } from '../../../components/editors/ListEditor'
-import { Chips } from '../event-columns'
+import { Chips } from '../../../components/Chips'
 import { useField, type Field } from './useField'
+import './event-fields.css'
+
+// The core's limits (domain.ts eventFields) as whole lines: 50 tags of 60 characters with ", "
+// between them; 50 sources of 1000 characters, one a line. Each item's own limit is the core's.
+const TAGS_MAX = 50 * 62
+const SOURCES_MAX = 50 * 1001
 
 interface Props {
   event: EventRow
@@ -79,6 +85,8 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
           <input
             id={id}
             className="input input-title"
+            // The core's limit (domain.ts eventFields): typing stops there rather than failing.
+            maxLength={300}
             value={title.draft}
             // A new event opens with its placeholder title selected, ready to be typed over.
             autoFocus={autoFocusTitle}
@@ -95,6 +103,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             <input
               id={id}
               className="input mono"
+              maxLength={10}
               placeholder="YYYY-MM-DD or YYYY-MM"
               value={date.draft}
               onChange={(e) => date.setDraft(e.target.value)}
@@ -146,7 +155,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
       </div>
       <Row label="Tags" field={tags as Field<unknown>} hint="Separate tags with commas">
         {(id) => (
-          <input id={id} className="input" value={tags.draft} onChange={(e) => tags.setDraft(e.target.value)} onBlur={() => void tags.commit()} onKeyDown={lineKeys(tags)} />
+          <input id={id} className="input" maxLength={TAGS_MAX} value={tags.draft} onChange={(e) => tags.setDraft(e.target.value)} onBlur={() => void tags.commit()} onKeyDown={lineKeys(tags)} />
         )}
       </Row>
       <Row label="Summary" field={summary as Field<unknown>}>
@@ -155,6 +164,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             id={id}
             className="input"
             rows={5}
+            maxLength={10_000}
             value={summary.draft}
             onChange={(e) => summary.setDraft(e.target.value)}
             onBlur={() => void summary.commit()}
@@ -168,6 +178,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             id={id}
             className="input"
             rows={3}
+            maxLength={SOURCES_MAX}
             value={sources.draft}
             onChange={(e) => sources.setDraft(e.target.value)}
             onBlur={() => void sources.commit()}

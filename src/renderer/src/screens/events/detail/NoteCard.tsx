@@ -6,6 +6,7 @@ import { MarkdownEditor } from '../../../components/MarkdownEditor'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { errorText } from '../../../components/error-text'
 import { formatDateTime } from '../../../components/format'
+import { editNoteKey, hasDraft, useNoteDraft } from './note-drafts'
 
 interface Props {
   note: Note
@@ -14,17 +15,25 @@ interface Props {
 }
 
 export function NoteCard({ note, onSave, onDelete }: Props) {
-  const [editing, setEditing] = useState(false)
-  const [draft, setDraft] = useState(note.text)
+  // An edit left unsaved when another event was selected opens again as it was left.
+  const key = editNoteKey(note.id)
+  const [editing, setEditing] = useState(() => hasDraft(key))
+  const [draft, setDraft, clearDraft] = useNoteDraft(key, note.text)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [confirm, setConfirm] = useState(false)
   const created = formatDateTime(note.createdAt)
+  const cancel = () => {
+    clearDraft()
+    setEditing(false)
+    setError(null)
+  }
   const save = async () => {
     setBusy(true)
     try {
       await onSave(draft)
       setEditing(false)
+      clearDraft()
       setError(null)
     } catch (e) {
       setError(errorText(e))
@@ -57,7 +66,7 @@ export function NoteCard({ note, onSave, onDelete }: Props) {
       </header>
       {editing ? (
         <div className="note-edit">
-          <MarkdownEditor label="Edit note" value={draft} onChange={setDraft} onSubmit={save} onCancel={() => setEditing(false)} autoFocus rows={6} />
+          <MarkdownEditor label="Edit note" value={draft} onChange={setDraft} onSubmit={save} onCancel={cancel} autoFocus rows={6} />
           {error && (
             <p className="field-error" role="alert">
               {error}
@@ -67,7 +76,7 @@ export function NoteCard({ note, onSave, onDelete }: Props) {
             <button type="button" className="btn btn-primary btn-small" disabled={busy || !draft.trim()} onClick={save}>
               Save note
             </button>
-            <button type="button" className="btn btn-small" onClick={() => setEditing(false)}>
+            <button type="button" className="btn btn-small" onClick={cancel}>
               Cancel
             </button>
           </div>

@@ -5,6 +5,7 @@ import { api } from '../../../api/client'
 import { MarkdownEditor } from '../../../components/MarkdownEditor'
 import { errorText } from '../../../components/error-text'
 import { NoteCard } from './NoteCard'
+import { newNoteKey, useNoteDraft } from './note-drafts'
 
 interface Props {
   eventId: string
@@ -16,7 +17,8 @@ interface Props {
 const newestFirst = (a: Note, b: Note) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)
 
 export function NotesSection({ eventId, notes, onChange }: Props) {
-  const [draft, setDraft] = useState('')
+  // Kept per event for the session: selecting another event does not throw it away.
+  const [draft, setDraft, clearDraft] = useNoteDraft(newNoteKey(eventId))
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
 
@@ -26,7 +28,7 @@ export function NotesSection({ eventId, notes, onChange }: Props) {
     try {
       const note = await api['notes:add']({ eventId, text: draft })
       onChange([note, ...notes].sort(newestFirst))
-      setDraft('')
+      clearDraft()
       setError(null)
     } catch (e) {
       setError(errorText(e))

@@ -1,6 +1,7 @@
 /**
  * One field of the detail form: a draft that follows the saved value, saved when committed.
- * A rejected save shows the core's message under the field and puts the saved value back.
+ * A rejected save shows the core's message under the field and keeps what was typed, so the
+ * analyst can correct it; Esc (reset) puts the saved value back.
  */
 import { useEffect, useRef, useState } from 'react'
 import { errorText } from '../../../components/error-text'
@@ -37,7 +38,6 @@ export function useField<V>(saved: V, save: (v: V) => Promise<unknown>): Field<V
       setError(null)
     } catch (e) {
       setError(errorText(e))
-      setDraft(savedRef.current)
     }
   }
   const reset = () => {
