@@ -3,15 +3,15 @@
  * the legend, zoom and PNG export; then the basket view, whose stated peak-to-trough loss is
  * checked against IMPACT.md's drawdown worked out here from the raw files.
  */
-import { readFile, mkdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test, expect } from '../support/fixtures'
 import { callApi } from '../support/api'
 import { PRICES, ROOT } from '../support/host'
 import { brushRange, hoverPlot, openScreen, readoutRow, waitForChart, yTicks } from './market-pages'
 import { basketDrawdown, near, readCloses, type Closes } from './market-oracle'
+import { shotPath } from '../support/shots'
 
-const SHOTS = join(ROOT, 'docs', 'screenshots')
 // Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
 const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000, BIDU: 345_000_000 }
 // How the chart writes money: three significant digits, "$612B".
@@ -30,7 +30,6 @@ test.beforeEach(async ({ host, request }) => {
 })
 
 test('the market-cap chart shows every event, switches modes, zooms and exports a PNG', async ({ app }) => {
-  await mkdir(SHOTS, { recursive: true })
   await openScreen(app, 'Charts')
   const chart = await waitForChart(app, 'marketcap-chart')
   await expect(chart.locator('.ch-line')).toHaveCount(4)
@@ -39,7 +38,7 @@ test('the market-cap chart shows every event, switches modes, zooms and exports 
   const starter = JSON.parse(await readFile(join(ROOT, 'resources', 'starter', 'workspace.json'), 'utf8')) as { events: { date: string }[] }
   await expect(chart.getByRole('button', { name: /^Event / })).toHaveCount(new Set(starter.events.map((e) => e.date)).size)
   await expect(chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').last()).toContainText('$')
-  await app.screenshot({ path: join(SHOTS, 'chart.png') })
+  await app.screenshot({ path: shotPath('chart.png') })
 
   // Hovering a day reads each company's market cap on it: that day's close x shares, from the file.
   const closes: Record<string, Closes> = {}
@@ -128,7 +127,6 @@ test('the market-cap chart shows every event, switches modes, zooms and exports 
 })
 
 test('the basket view states its peak-to-trough loss between two dates, as IMPACT.md defines it', async ({ app }) => {
-  await mkdir(SHOTS, { recursive: true })
   await openScreen(app, 'Charts')
   await app.getByRole('tab', { name: 'Basket' }).click()
   await app.getByLabel('Basket from').fill('2021-02-16')
@@ -155,5 +153,5 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
   expect(exact, 'the sentence carries the exact loss in its title').not.toBeNull()
   expect(near(Number(exact![1].replace(/,/g, '')), want.loss, 1e-9)).toBe(true)
   expect(near(Number(exact![2]), want.lossFraction, 1e-9)).toBe(true)
-  await app.screenshot({ path: join(SHOTS, 'basket.png') })
+  await app.screenshot({ path: shotPath('basket.png') })
 })

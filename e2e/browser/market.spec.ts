@@ -4,15 +4,15 @@
  * on its market-cap chart, and export impact figures that agree with IMPACT.md worked out here,
  * independently, from the same files.
  */
-import { readFile, mkdir } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import Papa from 'papaparse'
 import { test, expect } from '../support/fixtures'
 import { PRICES, ROOT } from '../support/host'
 import { fitsItsWidth, ImportWizard, openScreen, waitForChart } from './market-pages'
 import { near, readCloses, windowFigures } from './market-oracle'
+import { shotPath } from '../support/shots'
 
-const SHOTS = join(ROOT, 'docs', 'screenshots')
 const BABA_SHARES = 2_710_000_000
 const ANT_IPO = { id: 'ev-ant-ipo-suspended', title: "Ant Group's record $37 billion IPO suspended", date: '2020-11-03' }
 // A Saturday: day 0 is the next trading day, which the check below must find by itself.
@@ -20,7 +20,6 @@ const RECORD_FINE = { id: 'ev-alibaba-record-fine', date: '2021-04-10' }
 
 test('prices imported through the wizard give impact figures that match IMPACT.md', async ({ app }) => {
   test.setTimeout(120_000)
-  await mkdir(SHOTS, { recursive: true })
   const babaText = await readFile(join(PRICES, 'BABA.csv'), 'utf8')
   const spyText = await readFile(join(PRICES, 'SPY.csv'), 'utf8')
   const babaRows = babaText.trim().split('\n').length - 1
@@ -47,7 +46,7 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await expect(rejected.nth(1)).toContainText('Close')
   await expect(rejected.nth(2)).toContainText('9')
   await expect(rejected.nth(2)).toContainText('Date')
-  await app.screenshot({ path: join(SHOTS, 'import.png') })
+  await app.screenshot({ path: shotPath('import.png') })
   await wizard.startOver()
   await openScreen(app, 'Charts')
   await expect(app.getByText('No prices imported yet')).toBeVisible()
@@ -171,7 +170,7 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await app.mouse.move(mini.x + mini.width * 0.25, mini.y + mini.height / 2)
   await expect(selected.getByTestId('chart-readout').getByRole('row', { name: /^BABA \d+\.\d$/ })).toBeVisible()
   await app.mouse.move(0, 0)
-  await app.screenshot({ path: join(SHOTS, 'impact.png') })
+  await app.screenshot({ path: shotPath('impact.png') })
 
   const download = app.waitForEvent('download')
   await app.getByRole('button', { name: 'Export impact CSV' }).click()

@@ -1,6 +1,7 @@
 /**
  * The screenshots in docs/, taken from the running workbench at 1440x900 with the starter
- * workspace. Run on demand: CAPWATCH_SCREENSHOTS=1 npx playwright test screenshots --project browser
+ * workspace. Run on demand: CAPWATCH_SCREENSHOTS=1 npx playwright test --project browser (the
+ * chart, basket, import and impact pictures come from chart-basket.spec and market.spec then).
  */
 import { join } from 'node:path'
 import { test, expect } from '../support/fixtures'
