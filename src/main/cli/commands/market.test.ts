@@ -25,6 +25,18 @@ async function capwatch(...args: string[]): Promise<{ code: number; out: string[
 }
 const baba = join(PRICES_DIR, 'BABA.csv')
 
+/** Runs an import that must be refused: exit 1, and the data directory byte for byte as before. */
+async function refusedImport(name: string, content: string, ...args: string[]): Promise<{ out: string[]; err: string[] }> {
+  const file = join(root, name)
+  await writeFile(file, content)
+  await capwatch('companies', 'list') // creates the starter workspace
+  const before = await snapshot(dataDir)
+  const r = await capwatch('import', 'prices', file, ...args)
+  expect(r.code).toBe(1)
+  expect(await snapshot(dataDir)).toEqual(before)
+  return r
+}
+
 describe('capwatch import prices', () => {
   it('a dry run shows the counts and writes nothing; the import then writes them once', async () => {
     await capwatch('companies', 'list') // creates the starter workspace
@@ -65,15 +77,10 @@ describe('capwatch import prices', () => {
   })
 
   it('a file with a bad row is refused whole unless the analyst asks to skip the rejected rows', async () => {
-    const file = join(root, 'one-bad.csv')
-    await writeFile(file, 'Date,Close\n2021-01-04,10\n2021-02-30,11\n2021-01-05,10.5\n')
-    await capwatch('companies', 'list')
-    const before = await snapshot(dataDir)
-    const refused = await capwatch('import', 'prices', file, '--ticker', 'TST')
-    expect(refused.code).toBe(1)
+    const refused = await refusedImport('one-bad.csv', 'Date,Close\n2021-01-04,10\n2021-02-30,11\n2021-01-05,10.5\n', '--ticker', 'TST')
     expect(refused.out).toContain('line 3: Date: impossible date: "2021-02-30"')
     expect(refused.err).toEqual(['capwatch: one-bad.csv: 1 row was rejected (listed above); nothing written. Fix the file, or run again with --skip-rejected to import the other 2 rows'])
-    expect(await snapshot(dataDir)).toEqual(before)
+    const file = join(root, 'one-bad.csv')
 
     const done = await capwatch('import', 'prices', file, '--ticker', 'TST', '--skip-rejected')
     expect(done.code).toBe(0)
@@ -118,14 +125,8 @@ describe('capwatch import prices', () => {
   })
 
   it('refuses --ticker on a multi-ticker file rather than filing every row under that ticker', async () => {
-    const file = join(root, 'two.csv')
-    await writeFile(file, 'Date,Ticker,Close\n2020-01-02,AAA,1\n2020-01-02,BBB,2\n')
-    await capwatch('companies', 'list')
-    const before = await snapshot(dataDir)
-    const r = await capwatch('import', 'prices', file, '--ticker', 'BBB')
-    expect(r.code).toBe(1)
+    const r = await refusedImport('two.csv', 'Date,Ticker,Close\n2020-01-02,AAA,1\n2020-01-02,BBB,2\n', '--ticker', 'BBB')
     expect(r.err).toEqual([`capwatch: two.csv has a "Ticker" column naming each row's ticker (AAA, BBB): --ticker is for single-ticker files; drop it to import every ticker in the file`])
-    expect(await snapshot(dataDir)).toEqual(before)
   })
 })
 

@@ -15,23 +15,14 @@ import { gzipSync } from 'node:zlib'
 import { backupService } from './service'
 import { Clock, liveBytes, openCore } from './test-support'
 import { tempDirs } from '../store/test-support/fixtures'
-import { ApiError } from '../../../shared/errors'
 import { runCli } from '../../cli/main'
+import { failure } from '../importer/test-kit'
 
 const dirs = tempDirs('capwatch-hostile-')
 afterEach(() => dirs.cleanup())
 
 const MB = 1024 * 1024
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof ApiError) return e
-    throw e
-  }
-  throw new Error('expected the restore to be refused')
-}
 
 async function workspace() {
   const dir = await dirs.make()
@@ -71,7 +62,7 @@ describe('capwatch restore refuses what is not a backup file', () => {
 
   it.skipIf(!existsSync('/dev/zero'))('a device such as /dev/zero, which never ends', async () => {
     const { dir, core, before } = await workspace()
-    const e = await refusal(backupService(core).restoreFile('/dev/zero'))
+    const e = await failure(backupService(core).restoreFile('/dev/zero'))
     expect(e.code).toBe('invalid_input')
     expect(e.message).toBe('/dev/zero is a device, not a backup file: Capwatch reads only regular files')
     expect(await liveBytes(dir)).toEqual(before)
@@ -83,7 +74,7 @@ describe('capwatch restore refuses what is not a backup file', () => {
     const fifo = join(scratch, 'pipe')
     execFileSync('mkfifo', [fifo])
     execFileSync('ln', ['-s', fifo, join(scratch, 'link.gz')])
-    expect((await refusal(backupService(core).restoreFile(join(scratch, 'link.gz')))).message).toMatch(/link\.gz is a named pipe/)
+    expect((await failure(backupService(core).restoreFile(join(scratch, 'link.gz')))).message).toMatch(/link\.gz is a named pipe/)
     await core.close()
   })
 
@@ -94,7 +85,7 @@ describe('capwatch restore refuses what is not a backup file', () => {
     const fh = await open(big, 'w')
     await fh.truncate(3 * MB) // sparse: costs no disk
     await fh.close()
-    const e = await refusal(backupService(core).restoreFile(big))
+    const e = await failure(backupService(core).restoreFile(big))
     expect(e.message).toBe(`${big} is 3.0 MB; the largest backup file Capwatch reads is 1.0 MB`)
     await core.close()
   })
@@ -122,7 +113,7 @@ describe('capwatch restore stops unpacking a gzip bomb at the limit', () => {
       expect(bytes.length).toBeLessThan(MB / 4) // a few hundred KB that unpack to 64 MB
       await writeFile(file, bytes)
       backupService(core).limits = { maxUnpackedBytes: 1 * MB }
-      const e = await refusal(backupService(core).restoreFile(file))
+      const e = await failure(backupService(core).restoreFile(file))
       expect(e.code).toBe('corrupt')
       expect(e.message).toMatch(message)
       expect(e.message).toMatch(/Nothing was changed\.$/)
