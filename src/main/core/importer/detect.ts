@@ -67,7 +67,10 @@ export function detectLayout(text: string, name: string, over: LayoutOverrides =
   // Without a header the columns are those of the first dated row as wide as the table.
   const dataAt = records.findIndex((r) => wide(r) && r.fields.some(isDateShaped))
   const top = records[hasHeader ? headerAt : dataAt >= 0 ? dataAt : records.findIndex(wide)]
-  const header = top.fields.map((f, i) => (hasHeader && f.trim()) || `Column ${i + 1}`)
+  // A header with a trailing delimiter over rows without one (`Date,Close,`) names no extra
+  // column: the empty last name is dropped, so the rows are not all "one field short".
+  const named = hasHeader && top.fields.length === width + 1 && top.fields[width].trim() === '' ? top.fields.slice(0, width) : top.fields
+  const header = named.map((f, i) => (hasHeader && f.trim()) || `Column ${i + 1}`)
   const dataStart = records.indexOf(top) + (hasHeader ? 1 : 0)
   const rows = records.slice(dataStart, dataStart + HEAD_RECORDS).map((r) => r.fields)
   // A quote still open at the end of the head, before any data row: "no data rows" would be

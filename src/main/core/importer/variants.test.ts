@@ -83,6 +83,15 @@ describe('other exporters and dialects of the same prices', () => {
     expectReference(close)
   })
 
+  it('a trailing delimiter on the header only, or on every row but the header', async () => {
+    const headerOnly = csv([...header, ''], rows.map((r) => r.cells))
+    const { close, dry } = await importVariant('jd-header-trail.csv', headerOnly)
+    expect(dry.totals.rejected).toBe(0)
+    expectReference(close)
+    await ws.close()
+    expectReference((await importVariant('jd-rows-trail.csv', csv(header, rows.map((r) => [...r.cells, ''])))).close)
+  })
+
   it('CRLF line ends, with and without a final line break, and blank lines', async () => {
     const text = csv(header, rows.map((r) => r.cells), ',', '\r\n')
     expectReference((await importVariant('jd-crlf.csv', text + '\r\n\r\n')).close)
