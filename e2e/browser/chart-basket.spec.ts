@@ -153,5 +153,18 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
   expect(exact, 'the sentence carries the exact loss in its title').not.toBeNull()
   expect(near(Number(exact![1].replace(/,/g, '')), want.loss, 1e-9)).toBe(true)
   expect(near(Number(exact![2]), want.lossFraction, 1e-9)).toBe(true)
+
+  // Hovering a day reads out each company and the basket's total: close x shares, summed.
+  const grid = (await chart.locator('.recharts-cartesian-grid').first().boundingBox())!
+  await app.mouse.move(grid.x + grid.width * 0.4, grid.y + grid.height * 0.6)
+  const readout = chart.getByTestId('basket-readout')
+  await expect(readout).toBeVisible()
+  const day = (await readout.getAttribute('data-date'))!
+  const total = companies.reduce((sum, c) => sum + c.closes.close[c.closes.dates.indexOf(day)] * c.shares, 0)
+  const shown = fromUsd((await readout.getByRole('row').filter({ hasText: 'Basket' }).getByRole('cell').textContent())!)
+  expect(Math.abs(shown - total) / total, `basket total on ${day}: shown ${shown}, computed ${total}`).toBeLessThan(0.01)
+  const heads = await readout.getByRole('rowheader').allTextContents()
+  expect(heads.at(-1)).toBe('Basket')
+  expect(heads.slice(0, -1).sort()).toEqual(Object.keys(SHARES).sort())
   await app.screenshot({ path: shotPath('basket.png') })
 })

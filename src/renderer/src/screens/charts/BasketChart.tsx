@@ -3,11 +3,12 @@
  * markers and the peak-to-trough stretch shaded. Memoised and animation-free like the line chart.
  */
 import { memo, useMemo } from 'react'
-import { Area, AreaChart, CartesianGrid, ReferenceArea, XAxis, YAxis } from 'recharts'
+import { Area, AreaChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts'
 import type { BasketData } from '../../../../shared/market'
 import { dayFromIso } from '../../../../shared/dates'
 import { calendarTicks, tickLabel, type MarkerGroup } from './chart-data'
 import type { MarkerActions } from './EventMarker'
+import { BasketReadout } from './BasketReadout'
 import { MarkerLayer } from './MarkerLayer'
 import { seriesColor } from './palette'
 import { niceTicks } from './value-axis'
@@ -68,6 +69,11 @@ export const BasketChart = memo(function BasketChart({ width, height, data, colo
       })}
       {/* After the areas, so the peak-to-trough stretch tints them rather than hiding behind them. */}
       {dd && <ReferenceArea x1={dayFromIso(dd.peakDate)} x2={dayFromIso(dd.troughDate)} fill="#b3261e" fillOpacity={0.1} stroke="#b3261e" strokeOpacity={0.3} />}
+      <Tooltip
+        isAnimationActive={false}
+        cursor={{ stroke: '#5f6b7a', strokeDasharray: '3 3' }}
+        content={(p) => <BasketReadout active={p.active} label={p.label} payload={p.payload} formatValue={formatValue} />}
+      />
       <MarkerLayer markers={markers} actions={actions} />
     </AreaChart>
   )
