@@ -219,3 +219,19 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   expect(near(Number(day?.market_cap), close * BABA_SHARES)).toBe(true)
   expect(near(Number(day?.market_cap_reporting), close * BABA_SHARES)).toBe(true)
 })
+
+test('a file with a bad row goes in only with the analyst skipping it, and the result says so', async ({ app }) => {
+  await openScreen(app, 'Market data')
+  const wizard = new ImportWizard(app)
+  // Synthetic placeholder numbers under a made-up ticker: not market data.
+  const text = 'Date,Close\n2021-03-01,10\n2021-02-30,11\n2021-03-02,10.5\n'
+  await wizard.pick({ name: 'FIXT.csv', mimeType: 'text/csv', buffer: Buffer.from(text) })
+  await wizard.dryRun()
+  await expect(wizard.summary).toContainText('1 rejected')
+  await expect(wizard.importButton()).toHaveText('Import 2 rows, skip 1 rejected')
+  await wizard.commit()
+  const done = wizard.root.getByRole('status').filter({ hasText: /^Imported/ })
+  await expect(done).toContainText('Imported 2 new and 0 replaced rows. 1 rejected row was left out.')
+  await expect(wizard.root.getByRole('table', { name: 'Rows per ticker' })).toContainText('company created')
+  await expect(app.getByRole('table', { name: 'Series' }).getByRole('row', { name: /FIXT/ })).toContainText('2')
+})

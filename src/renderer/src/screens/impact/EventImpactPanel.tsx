@@ -52,7 +52,11 @@ export function EventImpactPanel({ eventId }: { eventId: string }) {
       <h4>Around the event (indexed to 100 on {e.date}, ±{TRADING_DAYS} trading days)</h4>
       <div ref={boxRef} data-testid="event-impact-chart">
         <EventMiniChart lines={lines} eventDay={eventDay} width={width} />
-        {chart.data && lines.every((l) => l.points.length < 2) && <p className="md-empty">No prices around this date for its companies.</p>}
+        {chart.data && lines.every((l) => l.points.length < 2) && (
+          <p className="md-empty">
+            {chart.data.missing.length > 0 ? 'No market cap to draw around this date: see why below.' : `No prices within ${TRADING_DAYS} trading days of this date for its companies.`}
+          </p>
+        )}
       </div>
       {chart.data?.missing.map((m) => (
         <div key={m.companyId} className="ch-missing">

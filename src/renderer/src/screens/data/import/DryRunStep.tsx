@@ -7,7 +7,8 @@ import type { ImportDryRun, ImportTickerCounts } from '../../../../../shared/mar
 import { count } from '../shared/format'
 import { VALUE_KIND_LABELS } from './mapping'
 
-export function TickerCounts({ tickers }: { tickers: ImportTickerCounts[] }) {
+/** Rows per ticker; `done` once imported (a new company is then "created", no longer "creates"). */
+export function TickerCounts({ tickers, done = false }: { tickers: ImportTickerCounts[]; done?: boolean }) {
   // In its own scroll box: a header sticky inside the padded page scroller let rows show above it.
   return (
     <div className="md-scroll md-scroll-tall">
@@ -33,8 +34,11 @@ export function TickerCounts({ tickers }: { tickers: ImportTickerCounts[] }) {
               <td>
                 {t.ticker}{' '}
                 {t.createsCompany && (
-                  <span className="md-badge" title="No company has this ticker yet: one named after it will be created; edit it on the Companies screen">
-                    creates company
+                  <span
+                    className="md-badge"
+                    title={done ? 'A company named after this ticker was created: edit it on the Companies screen' : 'No company has this ticker yet: one named after it will be created; edit it on the Companies screen'}
+                  >
+                    {done ? 'company created' : 'creates company'}
                   </span>
                 )}
               </td>

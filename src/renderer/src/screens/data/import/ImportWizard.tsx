@@ -177,9 +177,10 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
           <p>
             Imported {count(result.totals.new)} new and {count(result.totals.replaced)} replaced rows
             {result.totals.unchanged ? `; ${count(result.totals.unchanged)} were already there` : ''}.
+            {result.totals.rejected > 0 && ` ${count(result.totals.rejected)} rejected ${result.totals.rejected === 1 ? 'row was' : 'rows were'} left out.`}
             {result.createdCompanies.length > 0 && <> Created companies: {result.createdCompanies.join(', ')} (rename them on the Companies screen).</>}
           </p>
-          <TickerCounts tickers={result.tickers} />
+          <TickerCounts tickers={result.tickers} done />
           <div className="md-actions">
             <button type="button" className="btn" onClick={reset}>
               Import another file
