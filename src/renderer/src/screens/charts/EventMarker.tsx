@@ -17,27 +17,33 @@ export function markerLabel(g: MarkerGroup): string {
   return `${g.date}: ${g.events.map((e) => e.title).join('; ')}`
 }
 
+/** Width of a marker's invisible hit area, in px: markers closer than this share one tooltip. */
+export const HIT_WIDTH = 9
+
 interface Props {
   group: MarkerGroup
+  /** What hovering or activating it shows: its own group, or the run of markers too close to tell apart. */
+  shows: MarkerGroup
   actions: MarkerActions
   x: number
   top: number
   bottom: number
 }
 
-export function EventMarker({ group, actions, x, top, bottom }: Props) {
+export function EventMarker({ group, shows, actions, x, top, bottom }: Props) {
   const color = categoryColor(group.category)
   const activate = () => {
-    if (group.events.length === 1) {
+    if (shows.events.length === 1) {
       actions.hover.set(null)
-      actions.open(group.events[0].id)
+      actions.open(shows.events[0].id)
     } else {
-      // Several events on one day: pin the tooltip so its list of titles can be clicked.
-      actions.hover.set({ group, x, y: top, pinned: true })
+      // Several events on one day (or too close to tell apart): pin the tooltip so its list of
+      // titles can be clicked.
+      actions.hover.set({ group: shows, x, y: top, pinned: true })
     }
   }
   const show = () => {
-    if (!actions.hover.get()?.pinned) actions.hover.set({ group, x, y: top, pinned: false })
+    if (!actions.hover.get()?.pinned) actions.hover.set({ group: shows, x, y: top, pinned: false })
   }
   const hide = () => {
     if (!actions.hover.get()?.pinned) actions.hover.set(null)
@@ -65,7 +71,7 @@ export function EventMarker({ group, actions, x, top, bottom }: Props) {
       }}
     >
       <line x1={x} x2={x} y1={top} y2={bottom} stroke={color} strokeWidth={1} strokeDasharray="3 3" opacity={0.75} />
-      <line className="ch-marker-hit" x1={x} x2={x} y1={top} y2={bottom} stroke="transparent" strokeWidth={9} />
+      <line className="ch-marker-hit" x1={x} x2={x} y1={top} y2={bottom} stroke="transparent" strokeWidth={HIT_WIDTH} />
       <circle cx={x} cy={top + 4} r={group.events.length > 1 ? 4 : 3} fill={color} />
     </g>
   )

@@ -5,8 +5,8 @@
  */
 import { memo } from 'react'
 import { usePlotArea, useXAxisScale } from 'recharts'
-import type { MarkerGroup } from './chart-data'
-import { EventMarker, type MarkerActions } from './EventMarker'
+import { clusterMarkers, type MarkerGroup } from './chart-data'
+import { EventMarker, HIT_WIDTH, type MarkerActions } from './EventMarker'
 
 export const MarkerLayer = memo(function MarkerLayer({ markers, actions }: { markers: MarkerGroup[]; actions: MarkerActions }) {
   const x = useXAxisScale()
@@ -14,14 +14,18 @@ export const MarkerLayer = memo(function MarkerLayer({ markers, actions }: { mar
   if (!x || !area) return null
   const top = area.y
   const bottom = area.y + area.height
+  // Markers outside the zoomed range are not drawn (nor reachable by Tab).
+  const visible: { group: MarkerGroup; px: number }[] = []
+  for (const group of markers) {
+    const px = x(group.day)
+    if (px != null && px >= area.x - 0.5 && px <= area.x + area.width + 0.5) visible.push({ group, px })
+  }
+  const shown = clusterMarkers(visible, HIT_WIDTH)
   return (
     <g className="ch-markers">
-      {markers.map((g) => {
-        const px = x(g.day)
-        // Markers outside the zoomed range are not drawn (nor reachable by Tab).
-        if (px == null || px < area.x - 0.5 || px > area.x + area.width + 0.5) return null
-        return <EventMarker key={g.day} group={g} actions={actions} x={px} top={top} bottom={bottom} />
-      })}
+      {visible.map(({ group, px }, i) => (
+        <EventMarker key={group.day} group={group} shows={shown[i]} actions={actions} x={px} top={top} bottom={bottom} />
+      ))}
     </g>
   )
 })

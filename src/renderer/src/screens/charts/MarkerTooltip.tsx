@@ -11,6 +11,8 @@ export function MarkerTooltip({ hover, open, width }: { hover: HoverStore; open:
   const h = useSyncExternalStore(hover.subscribe, hover.get)
   if (!h) return null
   const left = Math.max(0, Math.min(h.x + 8, width - 300))
+  // A run of markers too close to tell apart spans several dates: each title then says its own.
+  const dated = h.group.events.some((e) => e.date !== h.group.events[0].date)
   return (
     <div className={`ch-tooltip${h.pinned ? ' ch-tooltip-pinned' : ''}`} role="tooltip" style={{ left, top: h.y + 4 }} onMouseLeave={() => h.pinned && hover.set(null)}>
       <div className="ch-tooltip-date">{h.group.date}</div>
@@ -18,6 +20,7 @@ export function MarkerTooltip({ hover, open, width }: { hover: HoverStore; open:
         {h.group.events.map((e) => (
           <li key={e.id}>
             <span className="ch-dot" style={{ background: categoryColor(e.category) }} />
+            {dated && <span className="md-hint">{e.date} </span>}
             {h.pinned ? (
               <button type="button" className="btn btn-link" onClick={() => open(e.id)}>
                 {e.title}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
-import { calendarTicks, eventRange, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
+import { calendarTicks, clusterMarkers, eventRange, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
 
 const d = dayFromIso
 
@@ -30,6 +30,27 @@ describe('chart data as recharts draws it', () => {
       ['2021-07-24', ['e1', 'e2']]
     ])
     expect(groupMarkers(events, new Set(['education'])).map((g) => g.date)).toEqual(['2021-07-24'])
+  })
+
+  it('shows on hover every marker whose hit area overlaps the hovered one', () => {
+    const groups = groupMarkers(
+      [
+        { id: 'summon', date: '2020-11-02', title: 'Regulators summon Jack Ma', category: 'fintech' },
+        { id: 'ipo', date: '2020-11-03', title: 'Ant IPO suspended', category: 'listing' },
+        { id: 'rules', date: '2020-11-10', title: 'Draft platform rules', category: 'antitrust' }
+      ],
+      null
+    )
+    // One pixel a day: the 2nd and 3rd are 1 px apart, the 10th is 9 px from the 2nd, 8 from the 3rd.
+    const shown = clusterMarkers(groups.map((group, i) => ({ group, px: [100, 101, 109][i] })), 9)
+    expect(shown[0]).toMatchObject({ date: '2020-11-02 – 2020-11-03' })
+    expect(shown[0].events.map((e) => e.id)).toEqual(['summon', 'ipo'])
+    expect(shown[1]).toMatchObject({ date: '2020-11-02 – 2020-11-10' })
+    expect(shown[1].events.map((e) => e.id)).toEqual(['summon', 'ipo', 'rules'])
+    expect(shown[2].events.map((e) => e.id)).toEqual(['ipo', 'rules'])
+    // Zoomed in (ten pixels a day) each marker shows only its own day.
+    const zoomed = clusterMarkers(groups.map((group, i) => ({ group, px: [100, 110, 180][i] })), 9)
+    expect(zoomed).toEqual(groups)
   })
 
   it('puts ticks on calendar boundaries, coarser as the range grows', () => {

@@ -60,6 +60,32 @@ export function groupMarkers(events: ChartEventMarker[], categories: ReadonlySet
 }
 
 /**
+ * What hovering each marker shows: its own events, plus those of every marker closer than `gap`
+ * px (the width of a hit area), whose hit areas overlap its own, so a pointer there cannot tell
+ * them apart. At the default zoom one day is about one pixel, and 2 and 3 November 2020 would
+ * otherwise hide one another. `items` are in ascending px.
+ */
+export function clusterMarkers(items: readonly { group: MarkerGroup; px: number }[], gap: number): MarkerGroup[] {
+  const out: MarkerGroup[] = []
+  let lo = 0
+  let hi = 0
+  for (let i = 0; i < items.length; i++) {
+    while (items[i].px - items[lo].px >= gap) lo++
+    if (hi < i) hi = i
+    while (hi + 1 < items.length && items[hi + 1].px - items[i].px < gap) hi++
+    if (lo === hi) {
+      out.push(items[i].group)
+      continue
+    }
+    const members = items.slice(lo, hi + 1).map((it) => it.group)
+    const first = members[0]
+    const last = members[members.length - 1]
+    out.push({ day: items[i].group.day, date: `${first.date} – ${last.date}`, events: members.flatMap((m) => m.events), category: items[i].group.category })
+  }
+  return out
+}
+
+/**
  * Calendar ticks between two day numbers: years, quarters or months, whichever gives at most
  * `max` ticks, so labels land on readable dates rather than on arbitrary day numbers.
  */
