@@ -123,6 +123,8 @@ test('an event renamed and then hidden by a filter stays as saved in the detail 
   await expect(events.row(RENAMED)).toHaveCount(0)
   await expect(events.detail.getByRole('heading', { name: RENAMED })).toBeVisible()
   await expect(events.detail.getByRole('textbox', { name: 'Title' })).toHaveValue(RENAMED)
+  // Nor does the grid mark another event's cell active, for a key press to act on.
+  await expect(events.grid).not.toHaveAttribute('aria-activedescendant', /.+/)
 
   await events.deleteButton.click()
   await expect(events.toast(`Deleted “${RENAMED}”`)).toBeVisible()

@@ -48,7 +48,11 @@ function totalWidthOf(placement: ReadonlyMap<string, ColumnBox>): number {
 export interface DataGridHandle {
   /** Make a cell active (scrolling it into view); optionally open its editor. */
   focusCell(index: number, col?: string, edit?: boolean): void
-  scrollToTop(): void
+  /**
+   * A new query (search, filter, sort): back to the top, with no active cell, as its row index
+   * now names another row (a key press would otherwise act on an event the panel does not show).
+   */
+  showNewQuery(): void
   /** Bring a row into view without moving focus. */
   scrollToRow(index: number): void
 }
@@ -234,14 +238,15 @@ export function DataGrid<R>(props: Props<R>) {
         focusGrid()
         if (edit) startEdit({ row: index, col: c })
       },
-      scrollToTop() {
+      showNewQuery() {
         virtualizer.scrollToOffset(0)
+        if (!editingRef.current) setActive(null)
       },
       scrollToRow(index) {
         virtualizer.scrollToIndex(index, { align: 'center' })
       }
     }),
-    [colIds, move, startEdit, virtualizer]
+    [colIds, move, startEdit, virtualizer, setActive]
   )
 
   const editingRef = useRef(editing)

@@ -87,7 +87,7 @@ export function EventsScreen() {
     if (at === 'end') {
       grid.current?.scrollToRow(pager.getState().matched - 1)
       if (settledRef.current) setReveal((r) => r && { id: r.id })
-    } else grid.current?.scrollToTop()
+    } else grid.current?.showNewQuery()
   }, [state.queryKey, pager])
 
   // Bring a just-created or requested event into view once its row is loaded.
