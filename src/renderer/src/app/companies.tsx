@@ -59,11 +59,12 @@ export function CompaniesProvider({ children }: { children: ReactNode }) {
   }, [])
   const value = useMemo<CompanyDirectory>(() => {
     const byId = new Map(list.map((c) => [c.id, c]))
-    const options = list.map((c) => ({
-      value: c.id,
-      label: companyShortName(c, c.id),
-      hint: [c.name, ...c.listings.slice(1).map((l) => l.ticker)].join(' · ')
-    }))
+    const options = list.map((c) => {
+      const label = companyShortName(c, c.id)
+      // An unlisted company is labelled by its name already: the hint would only repeat it.
+      const names = [c.name, c.nameZh].filter((n) => n && n !== label)
+      return { value: c.id, label, hint: [...names, ...c.listings.slice(1).map((l) => l.ticker)].join(' · ') }
+    })
     return { list, byId, options, loaded, error, reload, upsert }
   }, [list, loaded, error, reload, upsert])
   return <CompaniesContext.Provider value={value}>{children}</CompaniesContext.Provider>
