@@ -58,11 +58,14 @@ export function EventImpactPanel({ eventId }: { eventId: string }) {
           </p>
         )}
       </div>
-      {chart.data?.missing.map((m) => (
-        <div key={m.companyId} className="ch-missing">
-          {rows.find((r) => r.company_id === m.companyId)?.company ?? m.companyId}: {m.reason}
-        </div>
-      ))}
+      {chart.data?.missing
+        // Said once: the impact table below already gives a reason its rows carry.
+        .filter((m) => !rows.some((r) => r.company_id === m.companyId && r.note.includes(m.reason)))
+        .map((m) => (
+          <div key={m.companyId} className="ch-missing">
+            {rows.find((r) => r.company_id === m.companyId)?.company ?? m.companyId}: {m.reason}
+          </div>
+        ))}
       <ErrorNote error={chart.error ?? impact.error} title="Market data not available" />
       {rows.length > 0 && <EventImpactRows rows={rows} currency={currency} />}
     </section>
