@@ -70,7 +70,7 @@ const dismiss: CliCommand = {
   positionals: 0,
   async run({ core, out }) {
     const n = await backupService(core).dismissProblems()
-    out(n === 0 ? 'Nothing to dismiss: no damaged file is being reported' : `Dismissed ${n} damaged file(s); they stay in ${core.dataDir}/corrupt/`)
+    out(n === 0 ? 'Nothing to dismiss: no damaged file is being reported' : `Dismissed ${n} damaged ${n === 1 ? 'file' : 'files'}; ${n === 1 ? 'it stays' : 'they stay'} in ${core.dataDir}/corrupt/`)
   }
 }
 

@@ -80,7 +80,7 @@ describe('capwatch on a damaged workspace', () => {
 
     const dismissed = await cli(dir, 'recovery', 'dismiss')
     expect(dismissed.code).toBe(0)
-    expect(dismissed.out.at(-1)).toBe(`Dismissed 1 damaged file(s); they stay in ${dir}/corrupt/`)
+    expect(dismissed.out.at(-1)).toBe(`Dismissed 1 damaged file; it stays in ${dir}/corrupt/`)
     const later = await cli(dir, 'events', 'list')
     expect(later.err.filter((l) => l.startsWith('store/'))).toEqual([])
     // The damaged bytes are kept for whoever wants to look at them.

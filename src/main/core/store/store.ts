@@ -257,7 +257,7 @@ export class Store {
     return this.queue.exclusive(async () => {
       if (this.problems.length === 0) return 0
       const n = await markResolved(this.dataDir, 'dismissed', this.now().toISOString(), this.problems.map((p) => p.movedTo))
-      this.log(`store/recovery: ${n} damaged file(s) dismissed; they stay in ${join(this.dataDir, CORRUPT_DIR)}`)
+      this.log(`store/recovery: ${n} damaged ${n === 1 ? 'file' : 'files'} dismissed; ${n === 1 ? 'it stays' : 'they stay'} in ${join(this.dataDir, CORRUPT_DIR)}`)
       this.problems.splice(0)
       return n
     })
