@@ -45,6 +45,19 @@ export function dayFromParts(y: number, mo: number, d: number): number {
   return era * 146097 + doe - 719468
 }
 
+/** Month * 100 + day of month of a day number (H. Hinnant's inverse of dayFromParts): 1231 for Dec 31. */
+export function monthDayOf(day: number): number {
+  const z = day + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  return m * 100 + d
+}
+
 export function isoFromDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10)
 }

@@ -9,6 +9,7 @@ import { constants, type Stats } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { ApiError } from '../../shared/errors'
 import { isCode, syncDir, tempPathFor, writeSynced } from './store/files'
+import { fileKind } from './store/regular-file'
 
 export interface OutputFile {
   /** The file that will be written: links followed, `..` resolved by the file system. */
@@ -43,7 +44,7 @@ export async function prepareOutputFile(path: string, dataDir: string): Promise<
     const via = target === resolve(path) ? '' : ` (it leads to ${target})`
     throw refuse(shown, `it is inside the data directory ${home}${via}, where it would overwrite Capwatch's own files. Choose a file outside that folder`)
   }
-  if (existing && !existing.isFile()) throw refuse(shown, `${target === resolve(path) ? 'it' : `it leads to ${target}, which`} is ${kindOf(existing)}, not a regular file`)
+  if (existing && !existing.isFile()) throw refuse(shown, `${target === resolve(path) ? 'it' : `it leads to ${target}, which`} is ${fileKind(existing)}, not a regular file`)
   try {
     await access(dirname(target), constants.W_OK)
   } catch (e) {
@@ -121,14 +122,6 @@ function isInside(path: string, folder: string): boolean {
   const fold = process.platform === 'darwin' || process.platform === 'win32' ? (s: string) => s.toLowerCase() : (s: string) => s
   const rel = relative(fold(folder), fold(path))
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))
-}
-
-function kindOf(s: Stats): string {
-  if (s.isDirectory()) return 'a folder'
-  if (s.isFIFO()) return 'a named pipe (FIFO)'
-  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device'
-  if (s.isSocket()) return 'a socket'
-  return 'a special file'
 }
 
 const REASONS: Record<string, string> = {

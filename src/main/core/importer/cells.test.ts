@@ -4,8 +4,8 @@
  * re-import report "replaced" rows that never changed.
  */
 import { describe, expect, it } from 'vitest'
-import { dayFromParts, isoFromDay } from '../../../shared/dates'
-import { IMPOSSIBLE_DATE, IMPOSSIBLE_TIME, NOT_A_DATE, TOO_EARLY, dayOf, monthDayOf, parseDate, parseNumber } from './cells'
+import { dayFromParts, isoFromDay, monthDayOf } from '../../../shared/dates'
+import { IMPOSSIBLE_DATE, IMPOSSIBLE_TIME, NOT_A_DATE, TOO_EARLY, dayOf, parseDate, parseNumber } from './cells'
 
 const num = (s: string, comma = false) => parseNumber(s, 0, s.length, comma)
 const date = (s: string, f: Parameters<typeof parseDate>[3] = 'YYYY-MM-DD') => parseDate(s, 0, s.length, f)

@@ -178,18 +178,6 @@ function twoDigits(t: string, p: number, end: number): number {
   return (t.charCodeAt(p) - 48) * 10 + t.charCodeAt(p + 1) - 48
 }
 
-/** Month * 100 + day of month of a day number (H. Hinnant's inverse of dayOf): 1231 for Dec 31. */
-export function monthDayOf(day: number): number {
-  const z = day + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365)
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  return m * 100 + d
-}
 
 /**
  * The number at text[start, end), or NaN. `decimalComma`: `,` is the decimal mark (and `.` may

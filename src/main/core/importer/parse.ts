@@ -6,10 +6,10 @@
  */
 import type { RejectedRow, ValueKind } from '../../../shared/market'
 import { ticker as tickerSchema } from '../../../shared/domain'
-import { isoFromDay } from '../../../shared/dates'
+import { isoFromDay, monthDayOf } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
 import { CsvScanner } from './scanner'
-import { FIRST_YEAR, IMPOSSIBLE_DATE, IMPOSSIBLE_TIME, NOT_A_DATE, TOO_EARLY, isNullWord, monthDayOf, parseDate, parseNumber, type DateFormat } from './cells'
+import { FIRST_YEAR, IMPOSSIBLE_DATE, IMPOSSIBLE_TIME, NOT_A_DATE, TOO_EARLY, isNullWord, parseDate, parseNumber, type DateFormat } from './cells'
 import { MAX_ROWS_PER_TICKER, TickerRows, type Duplicate } from './ticker-rows'
 import type { Layout } from './detect'
 

@@ -6,7 +6,7 @@
  * open at all), the open handle is asked what it is, and only a regular file of at most `maxBytes`
  * is read, never more bytes than that.
  */
-import { constants } from 'node:fs'
+import { constants, type Stats } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { ApiError } from '../../../shared/errors'
 
@@ -28,10 +28,7 @@ export async function openRegularFile(path: string, label: string, maxBytes: num
   try {
     const s = await fh.stat()
     if (s.isDirectory()) throw new ApiError('invalid_input', `${label} is a folder, not a ${what}`, { file: label })
-    if (!s.isFile()) {
-      const kind = s.isFIFO() ? 'a named pipe' : s.isCharacterDevice() || s.isBlockDevice() ? 'a device' : s.isSocket() ? 'a socket' : 'not a regular file'
-      throw new ApiError('invalid_input', `${label} is ${kind}, not a ${what}: Capwatch reads only regular files`, { file: label })
-    }
+    if (!s.isFile()) throw new ApiError('invalid_input', `${label} is ${fileKind(s)}, not a ${what}: Capwatch reads only regular files`, { file: label })
     if (s.size > maxBytes) throw tooLarge(label, s.size, maxBytes, what)
     return { fh, size: s.size }
   } catch (e) {
@@ -57,6 +54,15 @@ export async function readWhole(file: RegularFile, label: string): Promise<Buffe
     throw new ApiError('io', `${label} changed while it was being read (it grew past ${file.size} bytes); try again once it is complete`, { file: label })
   }
   return buf
+}
+
+/** What a file that is not a regular one is, in words: "a named pipe", "a device", … */
+export function fileKind(s: Stats): string {
+  if (s.isDirectory()) return 'a folder'
+  if (s.isFIFO()) return 'a named pipe'
+  if (s.isCharacterDevice() || s.isBlockDevice()) return 'a device'
+  if (s.isSocket()) return 'a socket'
+  return 'a special file'
 }
 
 export function megabytes(bytes: number): string {
