@@ -14,8 +14,6 @@ import { dayFromIso } from '../../../shared/dates'
 /** The sort key of an event number for a column; ties break by date, then id. */
 export interface KeySource {
   key(column: EventColumn, num: number): string | number
-  /** The first characters of a text key (cheaper than the whole key for long texts). */
-  head(column: EventColumn, num: number): string
   date(num: number): string
   id(num: number): string
 }
@@ -24,22 +22,6 @@ interface Order {
   nums: number[]
   /** Keys by event number; text keys are filled in lazily. */
   keys: (string | number | undefined)[]
-}
-
-const HEAD = 7
-
-/**
- * The first seven characters of a key as one number (7 bits each) that never contradicts string
- * order: a smaller number means a smaller string; an equal number means "compare the keys".
- */
-export function headCode(head: string, from = 0): number {
-  let code = 0
-  for (let i = from; i < from + HEAD; i++) {
-    const c = i < head.length ? head.charCodeAt(i) : -1
-    const v = c < 0 ? 0 : c < 32 ? 1 : c < 127 ? c - 30 : c < 0x300 ? 97 + ((c - 127) >> 6) : 109 + Math.floor(((c - 0x300) * 18) / 0xfd00)
-    code = code * 128 + v
-  }
-  return code
 }
 
 /** Columns whose keys are few distinct values or numbers: sorted as packed numbers. */
@@ -106,10 +88,13 @@ export class SortOrders {
     const s = this.source
     const all = [...live]
     const keys = denseArray<string | number>(maxOf(all) + 1)
+    // Ids read once: the per-day sorts compare them many times.
+    const ids = denseArray<string>(keys.length)
     const byDay = new Map<number, number[]>()
     for (const num of all) {
       const date = s.date(num)
       keys[num] = date
+      ids[num] = s.id(num)
       const day = dayFromIso(date)
       const bucket = byDay.get(day)
       if (bucket) bucket.push(num)
@@ -119,7 +104,7 @@ export class SortOrders {
     const nums: number[] = []
     for (const day of days) {
       const bucket = byDay.get(day)!
-      if (bucket.length > 1) bucket.sort((a, b) => (s.id(a) < s.id(b) ? -1 : 1))
+      if (bucket.length > 1) bucket.sort((a, b) => (ids[a]! < ids[b]! ? -1 : 1))
       for (const num of bucket) nums.push(num)
     }
     return { nums, keys }
@@ -129,10 +114,7 @@ export class SortOrders {
     const s = this.source
     const n = byDate.length
     // Position in the date order breaks ties (it is the date-then-id order).
-    const size = maxOf(byDate) + 1
-    const keys = denseArray<string | number>(size)
-    const rank = new Int32Array(size)
-    for (let i = 0; i < n; i++) rank[byDate[i]] = i
+    const keys = denseArray<string | number>(maxOf(byDate) + 1)
     if (NUMERIC_PACK.has(column)) {
       for (const num of byDate) keys[num] = s.key(column, num)
       // key rank x n + tie position: one float per event, sorted by the engine, no callbacks.
