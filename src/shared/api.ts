@@ -25,11 +25,13 @@ import {
 } from './domain'
 import {
   chartRequestSchema,
+  impactViewRequestSchema,
   importMappingSchema,
   importSourceSchema,
   type BasketData,
   type ChartData,
   type ImpactTable,
+  type ImpactView,
   type ImportDryRun,
   type ImportInspection,
   type ImportResult,
@@ -260,6 +262,8 @@ export const contract = {
       })
       .strict()
   ),
+  /** The Impact screen: the table sorted, filtered and paged by the host, and the ranking. */
+  'impact:view': method<ImpactView>()(impactViewRequestSchema),
   'impact:table': method<ImpactTable>()(
     z
       .object({

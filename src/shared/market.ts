@@ -227,6 +227,58 @@ export interface ImpactTable {
   baskets: ImpactBasket[]
 }
 
+/**
+ * The Impact screen's view of the table: the host sorts, filters and pages it, because a large
+ * workspace has hundreds of thousands of rows (100k events x their companies x 3 windows), more
+ * than a page can hold. Sorting and filtering follow the screen's columns.
+ */
+export const IMPACT_SORT_COLUMNS = ['event', 'date', 'company', 'window', 'day0', 'period', 'mcap', 'mcap_change', 'mcap_return', 'benchmark', 'abnormal_return', 'car', 't_stat', 'note'] as const
+export const IMPACT_FILTER_COLUMNS = ['event', 'date', 'company', 'benchmark', 'note'] as const
+export type ImpactSortColumn = (typeof IMPACT_SORT_COLUMNS)[number]
+export type ImpactFilterColumn = (typeof IMPACT_FILTER_COLUMNS)[number]
+
+const windowKeySchema = z.string().regex(/^-?\d{1,4}:-?\d{1,4}$/, 'a window as start:end, e.g. -1:1')
+
+export const impactViewRequestSchema = z
+  .object({
+    benchmark: z.string().max(32).optional(),
+    /** One window ("a:b"), or every window when absent. */
+    window: windowKeySchema.optional(),
+    filters: z.partialRecord(z.enum(IMPACT_FILTER_COLUMNS), z.string().max(200)).default({}),
+    sort: z
+      .array(z.object({ id: z.enum(IMPACT_SORT_COLUMNS), desc: z.boolean() }).strict())
+      .max(IMPACT_SORT_COLUMNS.length)
+      .default([]),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(0).max(2000).default(200),
+    /** The ranking of events by basket change: which window, in which order, how many. */
+    ranking: z
+      .object({ window: windowKeySchema.optional(), order: z.enum(['change', 'date']).default('change'), limit: z.number().int().min(0).max(2000).default(500) })
+      .strict()
+      .default({ order: 'change', limit: 500 }),
+    /** How long the host may compute before it answers with its progress instead (ms). */
+    waitMs: z.number().int().min(0).max(10_000).default(300)
+  })
+  .strict()
+
+export interface ImpactView {
+  currency: string
+  windows: { a: number; b: number }[]
+  /** Still computing (a large workspace): how far; ask again for the rows. */
+  progress: { done: number; total: number } | null
+  /** Rows in the whole table, and of those the ones the filters and the window keep. */
+  all: number
+  total: number
+  offset: number
+  rows: ImpactRow[]
+  ranking: {
+    window: { a: number; b: number } | null
+    /** Events with a basket for that window; `rows` holds the first `limit` in the order asked. */
+    total: number
+    rows: ImpactBasket[]
+  }
+}
+
 export const chartRequestSchema = z
   .object({
     companyIds: z.array(id).max(500),

@@ -118,7 +118,17 @@ export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>
   'series:setBenchmark': { ticker: 'SPY', benchmark: true },
   'chart:marketcap': { companyIds: [EXAMPLE_COMPANY_ID], mode: 'indexed', indexDate: '2021-01-04', from: '2020-01-01', to: '2021-12-31', maxPoints: 500 },
   'chart:basket': { companyIds: [EXAMPLE_COMPANY_ID], from: '2020-01-01', to: '2021-12-31', maxPoints: 500 },
-  'impact:table': { eventIds: [EXAMPLE_EVENT_ID], windows: [{ a: -1, b: 1 }], benchmark: 'SPY' }
+  'impact:table': { eventIds: [EXAMPLE_EVENT_ID], windows: [{ a: -1, b: 1 }], benchmark: 'SPY' },
+  'impact:view': {
+    benchmark: 'SPY',
+    window: '-1:1',
+    filters: { company: 'BABA', note: 'no' },
+    sort: [{ id: 'car', desc: true }],
+    offset: 0,
+    limit: 50,
+    ranking: { window: '0:5', order: 'date', limit: 20 },
+    waitMs: 100
+  }
 }
 
 /** Every path to a value inside an example (`fields.date`, `rows.0.shares`, …). */

@@ -42,15 +42,66 @@ interface PairEntry {
   generation: number
 }
 
+/** A table being computed: how far it got, and who is waiting for it. */
+interface Job {
+  progress: { done: number; total: number }
+  promise: Promise<ImpactTable | null>
+  /** A caller awaits the whole table (a report): never abandoned. */
+  awaited: boolean
+  /** When the Impact screen last asked for it: a job nobody asks about any more stops. */
+  askedAt: number
+}
+
+/** How long a computation runs before it lets other requests in (ms). */
+const SLICE_MS = 25
+/** A computation the screen stopped asking about for this long is abandoned (ms). */
+const ABANDON_MS = 5000
+
 export class ImpactTables {
   private contexts = new Map<string, CompanyContext>()
   private pairs = new Map<string, PairEntry>()
   private generation = 0
+  /** The last whole table (no eventIds), and the last table of chosen events. */
   private memo: { key: string; table: ImpactTable } | null = null
+  private memoOfEvents: { key: string; table: ImpactTable } | null = null
+  private jobs = new Map<string, Job>()
+  /** How long a computation runs before it lets other requests in (ms); tests shorten it. */
+  sliceMs = SLICE_MS
 
   constructor(private readonly market: MarketService) {}
 
+  /** The table, computed to the end (reports, the CLI, the event panel). */
   async table(req: ImpactRequest): Promise<ImpactTable> {
+    for (;;) {
+      const started = await this.start(req, true)
+      if ('table' in started) return started.table
+      const table = await started.job.promise
+      if (table) return table
+    }
+  }
+
+  /**
+   * The table if it is ready within `waitMs`, else how far its computation got: a large
+   * workspace takes seconds, and the screen shows progress and asks again meanwhile.
+   */
+  async tableOrProgress(req: ImpactRequest, waitMs: number): Promise<{ table: ImpactTable } | { progress: { done: number; total: number } }> {
+    const started = await this.start(req, false)
+    if ('table' in started) return started
+    const { job } = started
+    let timer: NodeJS.Timeout | undefined
+    const table = await Promise.race([job.promise, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), waitMs)))])
+    clearTimeout(timer)
+    return table ? { table } : { progress: { ...job.progress } }
+  }
+
+  /** The reporting currency and the windows a table computed now would have. */
+  describe(): { currency: string; windows: { a: number; b: number }[] } {
+    const settings = this.market.settings
+    return { currency: settings.reportingCurrency, windows: settings.windows.map((w) => ({ a: w.a, b: w.b })) }
+  }
+
+  /** The memoised table, or the job computing it (started if none is). */
+  private async start(req: ImpactRequest, awaited: boolean): Promise<{ table: ImpactTable } | { job: Job }> {
     const { core } = this.market
     const settings = this.market.settings
     const windows = req.windows?.length ? req.windows : settings.windows
@@ -64,9 +115,25 @@ export class ImpactTables {
       })
     }
     const memoKey = JSON.stringify([req.eventIds ?? null, windows, override ?? null, core.store.events.version, core.store.metaVersion])
-    if (this.memo?.key === memoKey) return this.memo.table
+    const memo = req.eventIds ? this.memoOfEvents : this.memo
+    if (memo?.key === memoKey) return { table: memo.table }
+    let job = this.jobs.get(memoKey)
+    if (!job) {
+      const events = this.events(req.eventIds)
+      const progress = { done: 0, total: events.length }
+      const created: Job = { progress, awaited, askedAt: performance.now(), promise: Promise.resolve(null) }
+      created.promise = this.compute(events, windows, override, req.eventIds !== undefined, memoKey, created).finally(() => this.jobs.delete(memoKey))
+      this.jobs.set(memoKey, (job = created))
+    }
+    job.awaited ||= awaited
+    job.askedAt = performance.now()
+    return { job }
+  }
 
-    const events = this.events(req.eventIds)
+  /** Compute a table a slice at a time; null if abandoned (nobody asked for it for a while). */
+  private async compute(events: PolicyEvent[], windows: { a: number; b: number }[], override: string | undefined, ofEvents: boolean, memoKey: string, job: Job): Promise<ImpactTable | null> {
+    const { core } = this.market
+    const settings = this.market.settings
     const generation = ++this.generation
     const wkeys = windows.map((w) => `${w.a}:${w.b}`)
     const fallbackBench = defaultBenchmark(core.store.series.list())
@@ -77,7 +144,14 @@ export class ImpactTables {
     const counted = new Int32Array(windows.length)
     const carSum = new Float64Array(windows.length)
     const carCounted = new Int32Array(windows.length)
+    let sliceStart = performance.now()
     for (const event of events) {
+      if (performance.now() - sliceStart > this.sliceMs) {
+        job.progress.done = baskets.length / windows.length
+        await new Promise((resolve) => setImmediate(resolve))
+        if (!job.awaited && performance.now() - job.askedAt > ABANDON_MS) return null
+        sliceStart = performance.now()
+      }
       sum.fill(0)
       counted.fill(0)
       carSum.fill(0)
@@ -132,10 +206,14 @@ export class ImpactTables {
         })
       }
     }
-    // After a full run, forget pairs of events or links that no longer exist.
-    if (!req.eventIds) for (const [k, e] of this.pairs) if (e.generation !== generation) this.pairs.delete(k)
+    job.progress.done = events.length
     const table: ImpactTable = { currency: settings.reportingCurrency, windows: windows.map((w) => ({ a: w.a, b: w.b })), rows, baskets }
-    this.memo = { key: memoKey, table }
+    if (ofEvents) this.memoOfEvents = { key: memoKey, table }
+    else {
+      // After a full run, forget pairs of events or links that no longer exist.
+      for (const [k, e] of this.pairs) if (e.generation !== generation) this.pairs.delete(k)
+      this.memo = { key: memoKey, table }
+    }
     return table
   }
 

@@ -1,39 +1,39 @@
 /**
  * Basket totals per event for one window (sum of the companies' market-cap changes, how many
  * companies were counted, CAAR) and the ranking of events by that change, biggest loss first.
+ * The host ranks (impact:view); a large workspace shows its first rows and says of how many.
  */
-import { useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type { ImpactBasket } from '../../../../shared/market'
 import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
 
 interface Props {
-  baskets: ImpactBasket[]
+  /** In the order asked for, the first of `total`. */
+  rows: ImpactBasket[]
+  total: number
+  order: 'change' | 'date'
+  onOrder: (order: 'change' | 'date') => void
   currency: string
   window: { a: number; b: number }
   selected: string | null
   onSelect: (eventId: string) => void
 }
 
-export function BasketRanking({ baskets, currency, window, selected, onSelect }: Props) {
-  const [order, setOrder] = useState<'change' | 'date'>('change')
-  const rows = useMemo(() => {
-    const mine = baskets.filter((b) => b.window_start === window.a && b.window_end === window.b)
-    return order === 'date'
-      ? [...mine].sort((x, y) => x.event_date.localeCompare(y.event_date))
-      : // Biggest loss first; events without a figure go last.
-        [...mine].sort((x, y) => (x.basket_mcap_change ?? Infinity) - (y.basket_mcap_change ?? Infinity))
-  }, [baskets, window, order])
+export function BasketRanking({ rows, total, order, onOrder, currency, window, selected, onSelect }: Props) {
   const scale = useMemo(() => Math.max(1, ...rows.map((r) => Math.abs(r.basket_mcap_change ?? 0))), [rows])
 
   return (
     <section className="md-card im-ranking" aria-label="Basket totals per event">
       <header className="md-card-head">
-        <h3>Basket change per event, {windowLabel(window)}</h3>
+        <h3>
+          Basket change per event, {windowLabel(window)}
+          {total > rows.length && <span className="muted im-ranking-count"> · {rows.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} events</span>}
+        </h3>
         <div className="ch-tabs" role="tablist" aria-label="Order">
-          <button type="button" role="tab" aria-selected={order === 'change'} onClick={() => setOrder('change')}>
+          <button type="button" role="tab" aria-selected={order === 'change'} onClick={() => onOrder('change')}>
             Ranked by change
           </button>
-          <button type="button" role="tab" aria-selected={order === 'date'} onClick={() => setOrder('date')}>
+          <button type="button" role="tab" aria-selected={order === 'date'} onClick={() => onOrder('date')}>
             By date
           </button>
         </div>

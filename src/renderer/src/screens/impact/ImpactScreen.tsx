@@ -1,40 +1,69 @@
 /**
  * Impact: every event x linked company x window with the figures of IMPACT.md, the basket totals
  * per event and a ranking of events by basket change; CSV exports of the impact and market-cap
- * reports. Recomputed by the core each time the screen asks (after any edit elsewhere).
+ * reports. The host computes, sorts, filters and pages the table (impact:view), recomputing after
+ * any edit elsewhere; a large workspace shows the computation's progress first.
  */
-import { useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import type { ImpactFilterColumn, ImpactSortColumn } from '../../../../shared/market'
 import { api, platform } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
 import { ErrorNote } from '../data/shared/ErrorNote'
 import { windowLabel } from '../data/shared/format'
-import { useAsync } from '../data/shared/useAsync'
 import { BasketRanking } from './BasketRanking'
 import { EventImpactPanel } from './EventImpactPanel'
 import { ImpactTable } from './ImpactTable'
 import { useBenchmarks } from './useBenchmarks'
+import { useImpactView, type ImpactQuery } from './useImpactView'
 import '../data/data.css'
 import '../charts/charts.css'
 import './impact.css'
+
+const DEFAULT_SORT: { id: ImpactSortColumn; desc: boolean }[] = [
+  { id: 'date', desc: false },
+  { id: 'company', desc: false }
+]
+/** Typing in a filter box asks the host once the typing pauses (ms). */
+const FILTER_PAUSE_MS = 200
 
 export function ImpactScreen() {
   const nav = useNavigation()
   const [benchmark, setBenchmark] = useState('')
   const [focusEvent, setFocusEvent] = useState<string | null>(null)
   const [windowSel, setWindowSel] = useState('')
+  const [sort, setSort] = useState(DEFAULT_SORT)
+  const [filterInputs, setFilterInputs] = useState<Partial<Record<ImpactFilterColumn, string>>>({})
+  const [filters, setFilters] = useState(filterInputs)
+  const [rankingOrder, setRankingOrder] = useState<'change' | 'date'>('change')
+  const [offset, setOffset] = useState(0)
   const [exporting, setExporting] = useState<string | null>(null)
   const [exportNote, setExportNote] = useState<string | null>(null)
   const [exportError, setExportError] = useState<unknown>(null)
   const benchmarks = useBenchmarks()
-  const table = useAsync(() => api['impact:table'](benchmark ? { benchmark } : {}), `impact|${benchmark}`)
-  const data = table.data
-  const windows = useMemo(() => data?.windows ?? [], [data])
+
+  useEffect(() => {
+    const t = setTimeout(() => setFilters(filterInputs), FILTER_PAUSE_MS)
+    return () => clearTimeout(t)
+  }, [filterInputs])
+
+  const query: ImpactQuery = useMemo(
+    () => ({ benchmark, window: windowSel, filters, sort, ranking: { window: windowSel, order: rankingOrder } }),
+    [benchmark, windowSel, filters, sort, rankingOrder]
+  )
+  // A new order, filter, window or benchmark shows its first rows.
+  const queryKey = JSON.stringify(query)
+  useEffect(() => setOffset(0), [queryKey])
+  const { view, progress, error, loading } = useImpactView(query, offset)
+  const onOffset = useCallback((o: number) => setOffset(o), [])
+
+  const windows = useMemo(() => view?.windows ?? [], [view])
   // A window removed on the Market data screen since it was chosen falls back to all windows.
-  const shownWindow = windows.some((w) => `${w.a}:${w.b}` === windowSel) ? windowSel : ''
-  const rankingWindow = useMemo(() => {
-    const [a, b] = shownWindow.split(':').map(Number)
-    return shownWindow ? { a, b } : windows[0]
-  }, [shownWindow, windows])
+  useEffect(() => {
+    if (view && windowSel && !view.windows.some((w) => `${w.a}:${w.b}` === windowSel)) setWindowSel('')
+  }, [view, windowSel])
+  const shownWindow = windowSel
+  const rankingWindow = view?.ranking.window ?? null
+  const focusTitle = focusEvent ? (view?.ranking.rows.find((b) => b.event_id === focusEvent)?.event_title ?? view?.rows.find((r) => r.event_id === focusEvent)?.event_title) : undefined
 
   const exportReport = async (report: 'impact' | 'marketcap') => {
     setExporting(report)
@@ -79,7 +108,7 @@ export function ImpactScreen() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn" onClick={() => exportReport('impact')} disabled={exporting !== null || !data}>
+        <button type="button" className="btn" onClick={() => exportReport('impact')} disabled={exporting !== null || !view}>
           Export impact CSV
         </button>
         <button type="button" className="btn" onClick={() => exportReport('marketcap')} disabled={exporting !== null}>
@@ -98,13 +127,22 @@ export function ImpactScreen() {
         )}
         <span className="toolbar-spacer" />
         <span className="muted im-currency" title="Windows are edited on the Market data screen">
-          Money in {data?.currency ?? 'the reporting currency'}
+          Money in {view?.currency ?? 'the reporting currency'}
         </span>
       </div>
       <div className="md-body">
-        <ErrorNote error={table.error} title="Impact not available" />
+        <ErrorNote error={error} title="Impact not available" />
         <ErrorNote error={exportError} title="Export failed" />
-        {data && data.rows.length === 0 && (
+        {progress && (
+          <div className="md-progress im-progress" role="status" aria-live="polite">
+            <span>
+              Computing the impact of {progress.total.toLocaleString('en-US')} events ({progress.done.toLocaleString('en-US')} done,{' '}
+              {progress.total ? Math.round((progress.done / progress.total) * 100) : 0} %)…
+            </span>
+            <progress aria-label="Computing impact" max={Math.max(1, progress.total)} value={progress.done} />
+          </div>
+        )}
+        {view && view.all === 0 && (
           <div className="md-empty">
             <p>No impact rows yet: events need linked companies with imported prices and shares outstanding.</p>
             <button type="button" className="btn" onClick={() => nav.go({ screen: 'data' })}>
@@ -112,17 +150,39 @@ export function ImpactScreen() {
             </button>
           </div>
         )}
-        {data && data.rows.length > 0 && (
-          <div className="im-layout" data-testid="impact" data-state={table.loading ? 'loading' : 'ready'}>
-            <ImpactTable rows={data.rows} currency={data.currency} window={shownWindow} />
+        {view && view.all > 0 && (
+          <div className="im-layout" data-testid="impact" data-state={loading || progress ? 'loading' : 'ready'}>
+            <ImpactTable
+              rows={view.rows}
+              offset={view.offset}
+              total={view.total}
+              all={view.all}
+              currency={view.currency}
+              sort={sort}
+              onSort={setSort}
+              filters={filterInputs}
+              onFilters={setFilterInputs}
+              onOffset={onOffset}
+            />
             <div className="im-lower">
-              {rankingWindow && <BasketRanking baskets={data.baskets} currency={data.currency} window={rankingWindow} selected={focusEvent} onSelect={setFocusEvent} />}
+              {rankingWindow && (
+                <BasketRanking
+                  rows={view.ranking.rows}
+                  total={view.ranking.total}
+                  order={rankingOrder}
+                  onOrder={setRankingOrder}
+                  currency={view.currency}
+                  window={rankingWindow}
+                  selected={focusEvent}
+                  onSelect={setFocusEvent}
+                />
+              )}
               <section className="md-card im-event" aria-label="Selected event">
                 {focusEvent ? (
                   <>
                     <header className="md-card-head">
-                      <h3 className="md-clip" title={data.baskets.find((b) => b.event_id === focusEvent)?.event_title}>
-                        {data.baskets.find((b) => b.event_id === focusEvent)?.event_title ?? focusEvent}
+                      <h3 className="md-clip" title={focusTitle}>
+                        {focusTitle ?? focusEvent}
                       </h3>
                       <button type="button" className="btn btn-small" onClick={() => nav.go({ screen: 'events', eventId: focusEvent })}>
                         Open in Events

@@ -1,14 +1,13 @@
 /**
- * The impact rows as a sortable, filterable grid (TanStack Table v8), virtualised so thousands of
- * event x company x window rows scroll smoothly. Filters: one text box per text column; the
- * window is filtered by the screen's window selector.
+ * The impact rows as a sortable, filterable grid (TanStack Table v8 for the columns, headers and
+ * sort state), virtualised over every row of the view. The host sorts, filters and pages
+ * (impact:view): the grid holds one page of rows around what is on screen, and asks for another
+ * page when the scroll leaves it. The window is filtered by the screen's window selector.
  */
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import {
   flexRender,
   getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
   useReactTable,
   type Cell,
   type ColumnFiltersState,
@@ -16,16 +15,26 @@ import {
   type SortingState
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { ImpactRow } from '../../../../shared/market'
+import type { ImpactFilterColumn, ImpactRow, ImpactSortColumn } from '../../../../shared/market'
 import { FILTERABLE, FIRST_FIGURE, impactColumns, NUMERIC } from './impact-columns'
+import { PAGE_ROWS } from './useImpactView'
 
 const ROW_HEIGHT = 28
 
 interface Props {
+  /** The loaded page: rows `offset` .. `offset + rows.length` of the view. */
   rows: ImpactRow[]
+  offset: number
+  /** Rows the filters keep, and rows in the whole table. */
+  total: number
+  all: number
   currency: string
-  /** "a:b", or '' for every window. */
-  window: string
+  sort: { id: ImpactSortColumn; desc: boolean }[]
+  onSort: (sort: { id: ImpactSortColumn; desc: boolean }[]) => void
+  filters: Partial<Record<ImpactFilterColumn, string>>
+  onFilters: (filters: Partial<Record<ImpactFilterColumn, string>>) => void
+  /** The scroll left the loaded page: load the one starting here. */
+  onOffset: (offset: number) => void
 }
 
 const hasFigures = (r: ImpactRow) => r.start_date != null || r.mcap_change != null || r.car != null
@@ -38,29 +47,28 @@ function cellsOf(row: Row<ImpactRow>): (Cell<ImpactRow, unknown> | 'reason')[] {
   return hasFigures(row.original) || at < 0 ? cells : [...cells.slice(0, at), 'reason']
 }
 
-export function ImpactTable({ rows, currency, window }: Props) {
+export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, filters, onFilters, onOffset }: Props) {
   const columns = useMemo(() => impactColumns(currency), [currency])
-  const [sorting, setSorting] = useState<SortingState>([
-    { id: 'date', desc: false },
-    { id: 'company', desc: false }
-  ])
-  const [textFilters, setTextFilters] = useState<ColumnFiltersState>([])
-  const columnFilters = useMemo(() => (window ? [...textFilters, { id: 'window', value: window }] : textFilters), [textFilters, window])
+  const sorting: SortingState = sort
+  const columnFilters: ColumnFiltersState = useMemo(() => Object.entries(filters).map(([id, value]) => ({ id, value })), [filters])
 
   const table = useReactTable({
     data: rows,
     columns,
     state: { sorting, columnFilters },
-    onSortingChange: setSorting,
-    onColumnFiltersChange: (u) => setTextFilters((old) => (typeof u === 'function' ? u(old) : u).filter((f) => f.id !== 'window')),
+    manualSorting: true,
+    manualFiltering: true,
+    onSortingChange: (u) => onSort((typeof u === 'function' ? u(sorting) : u) as Props['sort']),
+    onColumnFiltersChange: (u) => {
+      const next = typeof u === 'function' ? u(columnFilters) : u
+      onFilters(Object.fromEntries(next.filter((f) => FILTERABLE.has(f.id) && f.value).map((f) => [f.id, String(f.value)])))
+    },
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
     isMultiSortEvent: (e) => (e as MouseEvent).shiftKey
   })
-  const shown = table.getRowModel().rows
+  const loaded = table.getRowModel().rows
   const scroller = useRef<HTMLDivElement>(null)
-  const virtual = useVirtualizer({ count: shown.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const items = virtual.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0
@@ -68,13 +76,28 @@ export function ImpactTable({ rows, currency, window }: Props) {
   const minWidth = table.getTotalSize()
   const lastId = columns[columns.length - 1].id
 
+  // A new order or filter starts from the top.
+  const viewKey = JSON.stringify([sort, filters, total])
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 })
+  }, [viewKey])
+
+  // The rows on screen are outside the loaded page: ask for the page around them.
+  const first = items.length ? items[0].index : 0
+  const last = items.length ? items[items.length - 1].index : 0
+  const end = offset + rows.length
+  const outside = total > 0 && (first < offset || (last >= end && end < total))
+  useEffect(() => {
+    if (outside) onOffset(Math.max(0, Math.min(first - Math.floor(PAGE_ROWS / 4), total - PAGE_ROWS)))
+  }, [outside, first, total, onOffset])
+
   return (
     <div className="im-table-wrap">
       <div className="im-count" role="status">
-        {shown.length.toLocaleString('en-US')} of {rows.length.toLocaleString('en-US')} rows
+        {total.toLocaleString('en-US')} of {all.toLocaleString('en-US')} rows
       </div>
       <div ref={scroller} className="im-scroll">
-        <table className="im-table" role="grid" aria-label="Impact" aria-rowcount={shown.length + 2} style={{ minWidth, width: '100%' }}>
+        <table className="im-table" role="grid" aria-label="Impact" aria-rowcount={total + 2} style={{ minWidth, width: '100%' }}>
           <thead>
             {table.getHeaderGroups().map((g) => (
               <tr key={g.id}>
@@ -119,9 +142,16 @@ export function ImpactTable({ rows, currency, window }: Props) {
               </tr>
             )}
             {items.map((vi) => {
-              const row = shown[vi.index]
+              const row = loaded[vi.index - offset]
+              if (!row)
+                return (
+                  // Not loaded yet (the page is on its way): a quiet placeholder of the same height.
+                  <tr key={`pending-${vi.index}`} style={{ height: ROW_HEIGHT }} aria-rowindex={vi.index + 3} aria-busy="true">
+                    <td colSpan={columns.length} className="im-pending" />
+                  </tr>
+                )
               return (
-                <tr key={row.id} style={{ height: ROW_HEIGHT }} aria-rowindex={vi.index + 3}>
+                <tr key={vi.index} style={{ height: ROW_HEIGHT }} aria-rowindex={vi.index + 3}>
                   {cellsOf(row).map((cell) =>
                     cell === 'reason' ? (
                       // No figure at all (no prices, no listing): the reason, readable, in their place.
@@ -144,7 +174,7 @@ export function ImpactTable({ rows, currency, window }: Props) {
             )}
           </tbody>
         </table>
-        {shown.length === 0 && <p className="md-empty">No rows match the filters.</p>}
+        {total === 0 && <p className="md-empty">No rows match the filters.</p>}
       </div>
     </div>
   )
