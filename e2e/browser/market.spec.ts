@@ -158,6 +158,24 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   }
   await impact.getByLabel('Filter Company').fill('BABA')
   await expect(impact.getByRole('grid', { name: 'Impact' }).getByRole('row', { name: new RegExp(ANT_IPO.title.replace(/[$.()]/g, '\\$&')) }).first()).toBeVisible()
+  // Sorted by the host: by CAR, the largest first and the rows without one last; then back.
+  const grid = impact.getByRole('grid', { name: 'Impact' })
+  const carHeader = grid.getByRole('columnheader', { name: /^CAR/ })
+  await carHeader.getByRole('button').click()
+  await expect(carHeader).toHaveAttribute('aria-sort', /descending|ascending/)
+  await expect(impact).toHaveAttribute('data-state', 'ready')
+  const carIndex = await grid.getByRole('columnheader').evaluateAll((hs) => hs.findIndex((h) => /^CAR/.test(h.textContent ?? '')))
+  const cars = async () =>
+    grid.locator('tbody tr:not([aria-hidden])').evaluateAll((rows, i) => rows.map((r) => (r.children[i] as HTMLElement | undefined)?.querySelector('span[title]')?.getAttribute('title') ?? null), carIndex)
+  await expect.poll(async () => (await cars()).length).toBeGreaterThan(5)
+  const sortedDir = await carHeader.getAttribute('aria-sort')
+  const shown = (await cars()).map((t) => (t === null || t === '' || Number.isNaN(Number(t)) ? null : Number(t)))
+  const numbers = shown.filter((v): v is number => v !== null)
+  expect(numbers, `CAR ${sortedDir}`).toEqual([...numbers].sort((a, b) => (sortedDir === 'descending' ? b - a : a - b)))
+  expect(shown.slice(0, numbers.length), 'figures before the empty cells').toEqual(numbers)
+  await carHeader.getByRole('button').click()
+  await carHeader.getByRole('button').click()
+  await expect(carHeader).toHaveAttribute('aria-sort', 'none')
   // An event of the ranking: its companies around the event and its rows, beside the ranking.
   await impact.getByRole('table', { name: 'Ranking of events by basket change' }).getByRole('button', { name: ANT_IPO.title }).click()
   const selected = impact.getByRole('region', { name: 'Selected event' })
