@@ -38,7 +38,8 @@ interface PairEntry {
   date: string
   precision: PolicyEvent['datePrecision']
   title: string
-  rows: Map<string, ImpactRow>
+  /** By window ("a:b"). A plain object: a Map per pair cost ~200 bytes x 200k pairs. */
+  rows: Record<string, ImpactRow>
   generation: number
 }
 
@@ -65,6 +66,19 @@ export class ImpactTables {
   private memo: { key: string; table: ImpactTable } | null = null
   private memoOfEvents: { key: string; table: ImpactTable } | null = null
   private jobs = new Map<string, Job>()
+  /**
+   * One copy of each date and note text across all rows: 600k rows of a large workspace
+   * repeat a few thousand of them, and a copy per row cost ~100 MB.
+   */
+  private readonly interned = new Map<string, string>()
+  private readonly intern = <T extends string | null>(text: T): T => {
+    if (text === null) return text
+    const known = this.interned.get(text)
+    if (known !== undefined) return known as T
+    if (this.interned.size >= 200_000) this.interned.clear()
+    this.interned.set(text, text)
+    return text
+  }
   /** How long a computation runs before it lets other requests in (ms); tests shorten it. */
   sliceMs = SLICE_MS
 
@@ -167,19 +181,19 @@ export class ImpactTables {
         const key = `${event.id}\u0000${companyId}\u0000${ctx.benchTicker}`
         let entry = this.pairs.get(key)
         if (!entry || entry.ctx !== ctx || entry.date !== event.date || entry.precision !== event.datePrecision || entry.title !== event.title) {
-          entry = { ctx, date: event.date, precision: event.datePrecision, title: event.title, rows: new Map(), generation }
+          entry = { ctx, date: event.date, precision: event.datePrecision, title: event.title, rows: {}, generation }
           this.pairs.set(key, entry)
         }
         entry.generation = generation
-        const missing = windows.filter((_, i) => !entry.rows.has(wkeys[i]))
+        const missing = windows.filter((_, i) => !(wkeys[i] in entry.rows))
         if (missing.length) {
           const { cc, bench } = ctx
           const returns = cc.cap && bench ? this.market.returnsOf(cc.cap, bench) : null
           const inputs = { eventDay: dayFromIso(event.date), cap: cc.cap, noCapReason: cc.reason, bench, benchReason: ctx.benchReason, returns, est: ctx.est }
-          for (const f of pairImpact(inputs, missing)) entry.rows.set(`${f.window_start}:${f.window_end}`, toRow(event, ctx, f))
+          for (const f of pairImpact(inputs, missing)) entry.rows[`${f.window_start}:${f.window_end}`] = toRow(event, ctx, f, this.intern)
         }
         for (let i = 0; i < windows.length; i++) {
-          const r = entry.rows.get(wkeys[i])!
+          const r = entry.rows[wkeys[i]]
           rows.push(r)
           if (r.mcap_change !== null) {
             sum[i] += r.mcap_change
@@ -269,7 +283,7 @@ export function impactTables(core: Core): ImpactTables {
 }
 
 /** One report row: the event and company columns around the computed figures (no spread: hot path). */
-function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures): ImpactRow {
+function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures, intern: <T extends string | null>(text: T) => T): ImpactRow {
   return {
     event_id: event.id,
     event_date: event.date,
@@ -279,9 +293,9 @@ function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures): Impac
     company: ctx.company.name,
     window_start: f.window_start,
     window_end: f.window_end,
-    day0: f.day0,
-    start_date: f.start_date,
-    end_date: f.end_date,
+    day0: intern(f.day0),
+    start_date: intern(f.start_date),
+    end_date: intern(f.end_date),
     currency: ctx.currency,
     start_mcap: f.start_mcap,
     end_mcap: f.end_mcap,
@@ -292,7 +306,7 @@ function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures): Impac
     abnormal_return: f.abnormal_return,
     car: f.car,
     t_stat: f.t_stat,
-    note: event.datePrecision === 'month' && f.day0 !== null ? [MONTH_ONLY, f.note].filter(Boolean).join('; ') : f.note
+    note: intern(event.datePrecision === 'month' && f.day0 !== null ? [MONTH_ONLY, f.note].filter(Boolean).join('; ') : f.note)
   }
 }
 
