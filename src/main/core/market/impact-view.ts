@@ -34,6 +34,9 @@ const SORT_KEYS: Record<ImpactSortColumn, (r: ImpactRow) => Key> = {
   note: (r) => r.note.toLowerCase()
 }
 
+/** Columns whose keys are numbers (or missing). */
+const NUMERIC_SORT = new Set<ImpactSortColumn>(['window', 'mcap', 'mcap_change', 'mcap_return', 'benchmark', 'abnormal_return', 'car', 't_stat'])
+
 /** What each filter box searches (contains, without case). */
 const FILTER_TEXT: Record<keyof ImpactViewRequest['filters'], (r: ImpactRow) => string> = {
   event: (r) => r.event_title,
@@ -58,19 +61,32 @@ export function orderRows(table: ImpactTable, req: Pick<ImpactViewRequest, 'wind
   const kept: number[] = []
   for (let i = 0; i < rows.length; i++) if (tests.every((t) => t(rows[i]))) kept.push(i)
   if (req.sort.length) {
+    // Every key becomes one number per row, read once: a figure as it is, a text as its rank
+    // among the distinct texts (few: 600k rows share 100k titles and 500 companies), NaN when
+    // missing. Comparing typed numbers keeps a sort of 600k rows near half a second.
     const keys = req.sort.map((s) => {
       const key = SORT_KEYS[s.id]
-      const values: Key[] = new Array(rows.length)
-      for (const i of kept) values[i] = key(rows[i])
+      const values = new Float64Array(rows.length).fill(NaN)
+      if (NUMERIC_SORT.has(s.id)) for (const i of kept) values[i] = (key(rows[i]) as number | undefined) ?? NaN
+      else {
+        const rank = new Map<Key, number>()
+        for (const i of kept) rank.set(key(rows[i]), 0)
+        rank.delete(undefined)
+        const texts = [...rank.keys()] as string[]
+        texts.sort()
+        texts.forEach((t, r) => rank.set(t, r))
+        for (const i of kept) values[i] = rank.get(key(rows[i])) ?? NaN
+      }
       return { values, dir: s.desc ? -1 : 1 }
     })
     kept.sort((a, b) => {
       for (const { values, dir } of keys) {
         const va = values[a]
         const vb = values[b]
-        if (va === vb) continue
-        if (va === undefined) return 1
-        if (vb === undefined) return -1
+        if (va === vb || (va !== va && vb !== vb)) continue
+        // A missing figure (NaN) goes last whichever the direction.
+        if (va !== va) return 1
+        if (vb !== vb) return -1
         return va < vb ? -dir : dir
       }
       return a - b
