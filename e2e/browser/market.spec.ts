@@ -176,6 +176,15 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await carHeader.getByRole('button').click()
   await carHeader.getByRole('button').click()
   await expect(carHeader).toHaveAttribute('aria-sort', 'none')
+  // One window: the table keeps its rows, the ranking ranks by it.
+  await app.getByLabel('Window', { exact: true }).selectOption({ label: '[0, +5]' })
+  await expect(impact.getByRole('heading', { name: /^Basket change per event, \[0, \+5\]/ })).toBeVisible()
+  const windowIndex = await grid.getByRole('columnheader').evaluateAll((hs) => hs.findIndex((h) => (h.textContent ?? '').startsWith('Window')))
+  await expect
+    .poll(async () => [...new Set(await grid.locator('tbody tr:not([aria-hidden])').evaluateAll((rows, i) => rows.map((r) => r.children[i]?.textContent ?? ''), windowIndex))])
+    .toEqual(['[0, +5]'])
+  await app.getByLabel('Window', { exact: true }).selectOption({ label: 'All windows' })
+  await expect(impact.getByRole('heading', { name: /^Basket change per event, \[-1, \+1\]/ })).toBeVisible()
   // An event of the ranking: its companies around the event and its rows, beside the ranking.
   await impact.getByRole('table', { name: 'Ranking of events by basket change' }).getByRole('button', { name: ANT_IPO.title }).click()
   const selected = impact.getByRole('region', { name: 'Selected event' })
