@@ -137,6 +137,10 @@ export class ImpactTables {
       const progress = { done: 0, total: events.length }
       const created: Job = { progress, awaited, askedAt: performance.now(), promise: Promise.resolve(null) }
       created.promise = this.compute(events, windows, override, req.eventIds !== undefined, memoKey, created).finally(() => this.jobs.delete(memoKey))
+      // A failure reaches whoever waits; one that nobody waits for (the screen got progress
+      // and has not asked again yet) must not end the process as an unhandled rejection. The
+      // next ask starts afresh and gets the error.
+      created.promise.catch(() => {})
       this.jobs.set(memoKey, (job = created))
     }
     job.awaited ||= awaited
