@@ -176,6 +176,13 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await carHeader.getByRole('button').click()
   await carHeader.getByRole('button').click()
   await expect(carHeader).toHaveAttribute('aria-sort', 'none')
+  // A plain click sorts by that column alone, dates from the earliest first, then the other way.
+  const day0Header = grid.getByRole('columnheader', { name: /^Day 0/ })
+  await day0Header.getByRole('button').click()
+  await expect(day0Header).toHaveAttribute('aria-sort', 'ascending')
+  await expect(grid.getByRole('columnheader', { name: /^Date/ })).toHaveAttribute('aria-sort', 'none')
+  await day0Header.getByRole('button').click()
+  await expect(day0Header).toHaveAttribute('aria-sort', 'descending')
   // One window: the table keeps its rows, the ranking ranks by it.
   await app.getByLabel('Window', { exact: true }).selectOption({ label: '[0, +5]' })
   await expect(impact.getByRole('heading', { name: /^Basket change per event, \[0, \+5\]/ })).toBeVisible()

@@ -253,9 +253,14 @@ export const impactViewRequestSchema = z
     limit: z.number().int().min(0).max(2000).default(200),
     /** The ranking of events by basket change: which window, in which order, how many. */
     ranking: z
-      .object({ window: windowKeySchema.optional(), order: z.enum(['change', 'date']).default('change'), limit: z.number().int().min(0).max(2000).default(500) })
+      .object({
+        window: windowKeySchema.optional(),
+        order: z.enum(['change', 'date']).default('change'),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(0).max(2000).default(500)
+      })
       .strict()
-      .default({ order: 'change', limit: 500 }),
+      .default({ order: 'change', offset: 0, limit: 500 }),
     /** How long the host may compute before it answers with its progress instead (ms). */
     waitMs: z.number().int().min(0).max(10_000).default(300)
   })
@@ -273,8 +278,9 @@ export interface ImpactView {
   rows: ImpactRow[]
   ranking: {
     window: { a: number; b: number } | null
-    /** Events with a basket for that window; `rows` holds the first `limit` in the order asked. */
+    /** Events with a basket for that window; `rows` holds `limit` of them from `offset`, in the order asked. */
     total: number
+    offset: number
     rows: ImpactBasket[]
   }
 }

@@ -126,7 +126,7 @@ export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>
     sort: [{ id: 'car', desc: true }],
     offset: 0,
     limit: 50,
-    ranking: { window: '0:5', order: 'date', limit: 20 },
+    ranking: { window: '0:5', order: 'date', offset: 20, limit: 20 },
     waitMs: 100
   }
 }

@@ -101,6 +101,14 @@ describe('the Impact screen’s view of the table', () => {
     expect(v.ranking.rows.map((b) => b.basket_mcap_change ?? Infinity)).toEqual(changes.slice(0, 5))
     const byDate = await view({ limit: 0, ranking: { window: '-5:20', order: 'date', limit: 1000 } })
     expect(byDate.ranking.rows.map((b) => b.event_id)).toEqual(mine.map((b) => b.event_id))
+    // Page by page, as the ranking's Previous / Next show them.
+    const pages: string[] = []
+    for (let offset = 0; offset < mine.length; offset += 7) {
+      const page = await view({ limit: 0, ranking: { window: '-5:20', order: 'date', offset, limit: 7 } })
+      expect(page.ranking.offset).toBe(offset)
+      pages.push(...page.ranking.rows.map((b) => b.event_id))
+    }
+    expect(pages).toEqual(mine.map((b) => b.event_id))
   })
 
   it('follows an edit: a moved event is recomputed in the next view', async () => {

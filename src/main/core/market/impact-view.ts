@@ -114,7 +114,7 @@ export class ImpactViews {
     const got = await this.tables.tableOrProgress(req.benchmark ? { benchmark: req.benchmark } : {}, req.waitMs)
     if ('progress' in got) {
       const { currency, windows } = this.tables.describe()
-      return { currency, windows, progress: got.progress, all: 0, total: 0, offset: req.offset, rows: [], ranking: { window: null, total: 0, rows: [] } }
+      return { currency, windows, progress: got.progress, all: 0, total: 0, offset: req.offset, rows: [], ranking: { window: null, total: 0, offset: 0, rows: [] } }
     }
     const { table } = got
     const key = JSON.stringify([req.window ?? '', req.filters, req.sort])
@@ -135,7 +135,7 @@ export class ImpactViews {
       total: order.length,
       offset: req.offset,
       rows,
-      ranking: { window: rankWindow, total: ranked.length, rows: ranked.slice(0, req.ranking.limit) }
+      ranking: { window: rankWindow, total: ranked.length, offset: req.ranking.offset, rows: ranked.slice(req.ranking.offset, req.ranking.offset + req.ranking.limit) }
     }
   }
 }

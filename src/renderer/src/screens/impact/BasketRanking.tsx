@@ -6,20 +6,23 @@
 import { useMemo } from 'react'
 import type { ImpactBasket } from '../../../../shared/market'
 import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
+import { RANKING_ROWS } from './useImpactView'
 
 interface Props {
-  /** In the order asked for, the first of `total`. */
+  /** In the order asked for: `rows.length` of `total`, from `offset`. */
   rows: ImpactBasket[]
+  offset: number
   total: number
+  onOffset: (offset: number) => void
   order: 'change' | 'date'
   onOrder: (order: 'change' | 'date') => void
   currency: string
   window: { a: number; b: number }
   selected: string | null
-  onSelect: (eventId: string) => void
+  onSelect: (eventId: string, title: string) => void
 }
 
-export function BasketRanking({ rows, total, order, onOrder, currency, window, selected, onSelect }: Props) {
+export function BasketRanking({ rows, offset, total, onOffset, order, onOrder, currency, window, selected, onSelect }: Props) {
   const scale = useMemo(() => Math.max(1, ...rows.map((r) => Math.abs(r.basket_mcap_change ?? 0))), [rows])
 
   return (
@@ -27,7 +30,6 @@ export function BasketRanking({ rows, total, order, onOrder, currency, window, s
       <header className="md-card-head">
         <h3>
           Basket change per event, {windowLabel(window)}
-          {total > rows.length && <span className="muted im-ranking-count"> · {rows.length.toLocaleString('en-US')} of {total.toLocaleString('en-US')} events</span>}
         </h3>
         <div className="ch-tabs" role="tablist" aria-label="Order">
           <button type="button" role="tab" aria-selected={order === 'change'} onClick={() => onOrder('change')}>
@@ -38,6 +40,20 @@ export function BasketRanking({ rows, total, order, onOrder, currency, window, s
           </button>
         </div>
       </header>
+      {/* A large workspace ranks more events than a list can hold: a page of them at a time. */}
+      {total > rows.length && (
+        <nav className="im-ranking-pager" aria-label="Pages of the ranking">
+          <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => onOffset(Math.max(0, offset - RANKING_ROWS))}>
+            ‹ Previous
+          </button>
+          <span className="muted">
+            Events {(offset + 1).toLocaleString('en-US')}–{(offset + rows.length).toLocaleString('en-US')} of {total.toLocaleString('en-US')}
+          </span>
+          <button type="button" className="btn btn-small" disabled={offset + rows.length >= total} onClick={() => onOffset(offset + RANKING_ROWS)}>
+            Next ›
+          </button>
+        </nav>
+      )}
       {rows.length === 0 ? (
         <p className="md-empty">No event has linked companies with prices for this window.</p>
       ) : (
@@ -45,7 +61,7 @@ export function BasketRanking({ rows, total, order, onOrder, currency, window, s
           <table className="md-table" aria-label="Ranking of events by basket change">
             <thead>
               <tr>
-                <th scope="col" style={{ width: 32 }}>
+                <th scope="col" style={{ width: total < 100 ? 32 : 14 + 8 * String(total).length }}>
                   #
                 </th>
                 <th scope="col" style={{ width: 90 }}>
@@ -71,10 +87,10 @@ export function BasketRanking({ rows, total, order, onOrder, currency, window, s
                 const v = b.basket_mcap_change
                 return (
                   <tr key={b.event_id} className={b.event_id === selected ? 'im-selected' : undefined}>
-                    <td className="md-num">{i + 1}</td>
+                    <td className="md-num">{offset + i + 1}</td>
                     <td>{b.event_date}</td>
                     <td className="md-clip im-event-cell">
-                      <button type="button" className="btn btn-link" title={b.event_title} aria-pressed={b.event_id === selected} onClick={() => onSelect(b.event_id)}>
+                      <button type="button" className="btn btn-link" title={b.event_title} aria-pressed={b.event_id === selected} onClick={() => onSelect(b.event_id, b.event_title)}>
                         {b.event_title}
                       </button>
                     </td>

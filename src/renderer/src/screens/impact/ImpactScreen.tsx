@@ -29,12 +29,14 @@ const FILTER_PAUSE_MS = 200
 export function ImpactScreen() {
   const nav = useNavigation()
   const [benchmark, setBenchmark] = useState('')
-  const [focusEvent, setFocusEvent] = useState<string | null>(null)
+  // The event's title is kept with it: the ranking page it was chosen on may change.
+  const [focus, setFocus] = useState<{ id: string; title: string } | null>(null)
   const [windowSel, setWindowSel] = useState('')
   const [sort, setSort] = useState(DEFAULT_SORT)
   const [filterInputs, setFilterInputs] = useState<Partial<Record<ImpactFilterColumn, string>>>({})
   const [filters, setFilters] = useState(filterInputs)
   const [rankingOrder, setRankingOrder] = useState<'change' | 'date'>('change')
+  const [rankingOffset, setRankingOffset] = useState(0)
   const [offset, setOffset] = useState(0)
   const [exporting, setExporting] = useState<string | null>(null)
   const [exportNote, setExportNote] = useState<string | null>(null)
@@ -47,12 +49,14 @@ export function ImpactScreen() {
   }, [filterInputs])
 
   const query: ImpactQuery = useMemo(
-    () => ({ benchmark, window: windowSel, filters, sort, ranking: { window: windowSel, order: rankingOrder } }),
-    [benchmark, windowSel, filters, sort, rankingOrder]
+    () => ({ benchmark, window: windowSel, filters, sort, ranking: { window: windowSel, order: rankingOrder, offset: rankingOffset } }),
+    [benchmark, windowSel, filters, sort, rankingOrder, rankingOffset]
   )
-  // A new order, filter, window or benchmark shows its first rows.
-  const queryKey = JSON.stringify(query)
-  useEffect(() => setOffset(0), [queryKey])
+  // A new order, filter, window or benchmark shows the table's first rows (the ranking's order
+  // and page leave the table where it is), and the ranking's first page.
+  const tableKey = JSON.stringify([benchmark, windowSel, filters, sort])
+  useEffect(() => setOffset(0), [tableKey])
+  useEffect(() => setRankingOffset(0), [benchmark, windowSel, rankingOrder])
   const { view, progress, error, loading } = useImpactView(query, offset)
   const onOffset = useCallback((o: number) => setOffset(o), [])
 
@@ -63,7 +67,6 @@ export function ImpactScreen() {
   }, [view, windowSel])
   const shownWindow = windowSel
   const rankingWindow = view?.ranking.window ?? null
-  const focusTitle = focusEvent ? (view?.ranking.rows.find((b) => b.event_id === focusEvent)?.event_title ?? view?.rows.find((r) => r.event_id === focusEvent)?.event_title) : undefined
 
   const exportReport = async (report: 'impact' | 'marketcap') => {
     setExporting(report)
@@ -71,7 +74,10 @@ export function ImpactScreen() {
     setExportNote(null)
     try {
       const res = await api['reports:export'](
-        report === 'impact' ? { report, windows, ...(benchmark ? { benchmark } : {}) } : { report }
+        // The windows on screen: the one chosen, or all of them.
+        report === 'impact'
+          ? { report, windows: windowSel ? windows.filter((w) => `${w.a}:${w.b}` === windowSel) : windows, ...(benchmark ? { benchmark } : {}) }
+          : { report }
       )
       const saved = await platform.saveFile(res.filename, res.csv)
       if (saved.saved) setExportNote(`${res.filename}: ${res.rows.toLocaleString('en-US')} rows${saved.path ? ` saved to ${saved.path}` : ''}.`)
@@ -168,27 +174,29 @@ export function ImpactScreen() {
               {rankingWindow && (
                 <BasketRanking
                   rows={view.ranking.rows}
+                  offset={view.ranking.offset}
                   total={view.ranking.total}
+                  onOffset={setRankingOffset}
                   order={rankingOrder}
                   onOrder={setRankingOrder}
                   currency={view.currency}
                   window={rankingWindow}
-                  selected={focusEvent}
-                  onSelect={setFocusEvent}
+                  selected={focus?.id ?? null}
+                  onSelect={(id, title) => setFocus({ id, title })}
                 />
               )}
               <section className="md-card im-event" aria-label="Selected event">
-                {focusEvent ? (
+                {focus ? (
                   <>
                     <header className="md-card-head">
-                      <h3 className="md-clip" title={focusTitle}>
-                        {focusTitle ?? focusEvent}
+                      <h3 className="md-clip" title={focus.title}>
+                        {focus.title}
                       </h3>
-                      <button type="button" className="btn btn-small" onClick={() => nav.go({ screen: 'events', eventId: focusEvent })}>
+                      <button type="button" className="btn btn-small" onClick={() => nav.go({ screen: 'events', eventId: focus.id })}>
                         Open in Events
                       </button>
                     </header>
-                    <EventImpactPanel eventId={focusEvent} />
+                    <EventImpactPanel eventId={focus.id} />
                   </>
                 ) : (
                   <p className="md-empty">Choose an event in the ranking to see its companies around the event.</p>

@@ -111,7 +111,18 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
                       className={NUMERIC.has(h.column.id) ? 'md-num' : undefined}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >
-                      <button type="button" className="im-sort" onClick={h.column.getToggleSortingHandler()} title="Sort (shift-click to add)">
+                      <button
+                        type="button"
+                        className="im-sort"
+                        // A plain click sorts by this column alone (TanStack would only flip it
+                        // in place when it is the last of several); shift-click adds or flips.
+                        onClick={(e) =>
+                          !e.shiftKey && sorting.length > 1
+                            ? onSort([{ id: h.column.id as ImpactSortColumn, desc: h.column.getFirstSortDir() === 'desc' }])
+                            : h.column.getToggleSortingHandler()?.(e)
+                        }
+                        title="Sort (shift-click to add)"
+                      >
                         {flexRender(h.column.columnDef.header, h.getContext())}
                         {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
                       </button>

@@ -51,18 +51,22 @@ const num = (v: number | null) => v ?? undefined
 
 /** "11-04" when the date is in the event's year (the full date is in the title), else in full. */
 const shortDate = (date: string, eventDate: string) => (date.slice(0, 4) === eventDate.slice(0, 4) ? date.slice(5) : date)
-const numeric = { sortUndefined: 'last' as const, enableColumnFilter: false }
+// Sorting is done by the host, so the first direction cannot be guessed from the loaded rows:
+// figures start with the largest, texts and dates from A and the earliest.
+const numeric = { sortUndefined: 'last' as const, enableColumnFilter: false, sortDescFirst: true }
+const textual = { sortDescFirst: false }
 
 export function impactColumns(currency: string) {
   const moneyC = moneyCell(currency)
   return [
-    col.accessor('event_title', { id: 'event', header: 'Event', size: 124, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
-    col.accessor('event_date', { id: 'date', header: 'Date', size: 82 }),
+    col.accessor('event_title', { id: 'event', header: 'Event', size: 124, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
+    col.accessor('event_date', { id: 'date', header: 'Date', size: 82, ...textual }),
     // Ticker and company in one column: the table must fit the figures on screen.
     col.accessor((r) => `${r.ticker} ${r.company}`, {
       id: 'company',
       header: 'Company',
       size: 100,
+      ...textual,
       cell: (c) => (
         <span title={`${c.row.original.ticker || 'no listing'}: ${c.row.original.company}`}>
           <strong>{c.row.original.ticker}</strong> <span className="muted">{c.row.original.company}</span>
@@ -73,6 +77,7 @@ export function impactColumns(currency: string) {
       id: 'window',
       header: 'Window',
       size: 66,
+      ...textual,
       filterFn: 'equalsString',
       sortingFn: (a, b) => a.original.window_start - b.original.window_start || a.original.window_end - b.original.window_end,
       cell: (c) => windowLabel({ a: c.row.original.window_start, b: c.row.original.window_end })
@@ -81,6 +86,7 @@ export function impactColumns(currency: string) {
       id: 'day0',
       header: 'Day 0',
       size: 50,
+      ...textual,
       cell: (c) => {
         const r = c.row.original
         return r.day0 ? <span title={`Day 0: ${r.day0}, the first trading day on or after the event`}>{shortDate(r.day0, r.event_date)}</span> : empty(r)
@@ -90,6 +96,7 @@ export function impactColumns(currency: string) {
       id: 'period',
       header: 'Start → end',
       size: 96,
+      ...textual,
       sortUndefined: 'last',
       cell: (c) => {
         const r = c.row.original
@@ -126,6 +133,7 @@ export function impactColumns(currency: string) {
       id: 'benchmark',
       header: 'Benchmark',
       size: 104,
+      sortDescFirst: true,
       sortUndefined: 'last',
       filterFn: (row, _id, value: string) => row.original.benchmark.toLowerCase().includes(String(value).toLowerCase()),
       cell: (c) => (
@@ -137,7 +145,7 @@ export function impactColumns(currency: string) {
     col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 72, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 66, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 48, cell: numCell, ...numeric }),
-    col.accessor('note', { id: 'note', header: 'Note', size: 150, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+    col.accessor('note', { id: 'note', header: 'Note', size: 150, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
   ]
 }
 

@@ -13,8 +13,11 @@ export interface ImpactQuery {
   window: string
   filters: Partial<Record<ImpactFilterColumn, string>>
   sort: { id: ImpactSortColumn; desc: boolean }[]
-  ranking: { window: string; order: 'change' | 'date' }
+  ranking: { window: string; order: 'change' | 'date'; offset: number }
 }
+
+/** Events of the ranking shown at a time. */
+export const RANKING_ROWS = 500
 
 /** Rows asked for at a time: a few screens, so a scroll of a screen or two needs no request. */
 export const PAGE_ROWS = 400
@@ -49,7 +52,7 @@ export function useImpactView(query: ImpactQuery, offset: number): ImpactViewSta
         sort: q.sort,
         offset,
         limit: PAGE_ROWS,
-        ranking: { ...(q.ranking.window ? { window: q.ranking.window } : {}), order: q.ranking.order }
+        ranking: { ...(q.ranking.window ? { window: q.ranking.window } : {}), order: q.ranking.order, offset: q.ranking.offset, limit: RANKING_ROWS }
       }).then(
         (v) => {
           if (!current) return
