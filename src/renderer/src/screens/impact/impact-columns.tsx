@@ -85,7 +85,7 @@ export function impactColumns(currency: string) {
     col.accessor('day0', {
       id: 'day0',
       header: 'Day 0',
-      size: 50,
+      size: 56,
       ...textual,
       cell: (c) => {
         const r = c.row.original
