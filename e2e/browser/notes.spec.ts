@@ -7,10 +7,20 @@ import { EventsPage } from '../support/events-page'
 
 const MEITUAN_FINE = 'Meituan fined 3.44 billion yuan for forcing merchants into exclusivity'
 
-test('a note is added, edited and found by the global search', async ({ app }) => {
-  const events = new EventsPage(app)
+/**
+ * Open the Meituan fine in the detail panel and wait for its market impact, which loads after
+ * the fields and grows the panel: a click on the notes below it while it arrives can land on
+ * whatever just moved under the pointer (seen once in CI as an "Add note" that did nothing).
+ */
+async function openMeituanFine(events: EventsPage): Promise<void> {
   await events.search.fill('Meituan fined')
   await events.value(MEITUAN_FINE, 'title').click()
+  await expect(events.detail.getByRole('table', { name: 'Impact of this event' })).toBeVisible()
+}
+
+test('a note is added, edited and found by the global search', async ({ app }) => {
+  const events = new EventsPage(app)
+  await openMeituanFine(events)
   await expect(events.detail.getByRole('heading', { name: MEITUAN_FINE })).toBeVisible()
   await expect(events.value(MEITUAN_FINE, 'noteCount')).toHaveText('0')
 
@@ -49,8 +59,7 @@ test('a note is added, edited and found by the global search', async ({ app }) =
 
 test('notes are listed newest first and a deleted note leaves the count', async ({ app }) => {
   const events = new EventsPage(app)
-  await events.search.fill('Meituan fined')
-  await events.value(MEITUAN_FINE, 'title').click()
+  await openMeituanFine(events)
   const notes = events.detail.getByRole('region', { name: 'Notes' })
   const box = notes.getByRole('textbox', { name: 'New note' })
   for (const text of ['First reading', 'Second reading']) {
@@ -70,8 +79,7 @@ test('notes are listed newest first and a deleted note leaves the count', async 
 test('a note half-written on one event is still there after looking at another', async ({ app }) => {
   const events = new EventsPage(app)
   const DIDI = 'Didi raises $4.4 billion in its New York IPO'
-  await events.search.fill('Meituan fined')
-  await events.value(MEITUAN_FINE, 'title').click()
+  await openMeituanFine(events)
   const box = events.detail.getByRole('region', { name: 'Notes' }).getByRole('textbox', { name: 'New note' })
   await box.fill('Compare with the Alibaba fine: 4% of revenue')
 
@@ -81,8 +89,7 @@ test('a note half-written on one event is still there after looking at another',
   // Each event has its own composer: the other event's draft is not here...
   await expect(box).toHaveValue('')
 
-  await events.search.fill('Meituan fined')
-  await events.value(MEITUAN_FINE, 'title').click()
+  await openMeituanFine(events)
   await expect(events.detail.getByRole('heading', { name: MEITUAN_FINE })).toBeVisible()
   // ...and comes back with its event, ready to be finished and added.
   await expect(box).toHaveValue('Compare with the Alibaba fine: 4% of revenue')
@@ -93,8 +100,7 @@ test('a note half-written on one event is still there after looking at another',
 
 test('links in a note are inert: shown, never followed', async ({ app, host }) => {
   const events = new EventsPage(app)
-  await events.search.fill('Meituan fined')
-  await events.value(MEITUAN_FINE, 'title').click()
+  await openMeituanFine(events)
   const notes = events.detail.getByRole('region', { name: 'Notes' })
   await notes.getByRole('textbox', { name: 'New note' }).fill('See [the SAMR notice](https://www.samr.gov.cn/) and <a href="https://evil.example/">this</a>.')
   await notes.getByRole('button', { name: 'Add note' }).click()
