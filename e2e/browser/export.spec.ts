@@ -80,6 +80,7 @@ test('the notes report has one row per note with its event', async ({ app }) => 
   const events = new EventsPage(app)
   await events.search.fill('Didi raises')
   await events.value('Didi raises $4.4 billion in its New York IPO', 'title').click()
+  await events.impactShown()
   const notes = events.detail.getByRole('region', { name: 'Notes' })
   await notes.getByRole('textbox', { name: 'New note' }).fill('滴滴 IPO: =HYPERLINK("x") priced at the top of the range')
   await notes.getByRole('button', { name: 'Add note' }).click()

@@ -7,15 +7,11 @@ import { EventsPage } from '../support/events-page'
 
 const MEITUAN_FINE = 'Meituan fined 3.44 billion yuan for forcing merchants into exclusivity'
 
-/**
- * Open the Meituan fine in the detail panel and wait for its market impact, which loads after
- * the fields and grows the panel: a click on the notes below it while it arrives can land on
- * whatever just moved under the pointer (seen once in CI as an "Add note" that did nothing).
- */
+/** Open the Meituan fine in the detail panel, its market impact shown (see `impactShown`). */
 async function openMeituanFine(events: EventsPage): Promise<void> {
   await events.search.fill('Meituan fined')
   await events.value(MEITUAN_FINE, 'title').click()
-  await expect(events.detail.getByRole('table', { name: 'Impact of this event' })).toBeVisible()
+  await events.impactShown()
 }
 
 test('a note is added, edited and found by the global search', async ({ app }) => {

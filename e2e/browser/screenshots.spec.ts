@@ -23,6 +23,7 @@ test('events screen', async ({ app }) => {
 test('event detail with a note', async ({ app }) => {
   const events = new EventsPage(app)
   await events.value(ANT_IPO, 'title').click()
+  await events.impactShown()
   const notes = events.detail.getByRole('region', { name: 'Notes' })
   await notes.getByRole('textbox', { name: 'New note' }).fill(
     [

@@ -53,6 +53,14 @@ export class EventsPage {
   }
 
   /** A toast (polite status message) with this text. */
+  /**
+   * Wait for the open event's market impact: it loads after the event's fields and grows the
+   * panel, so a click on the notes below it while it arrives can land on what just moved.
+   */
+  async impactShown(): Promise<void> {
+    await expect(this.detail.getByRole('table', { name: 'Impact of this event' })).toBeVisible()
+  }
+
   toast(text: string | RegExp): Locator {
     return this.page.getByRole('status').getByText(text)
   }
