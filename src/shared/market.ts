@@ -237,6 +237,9 @@ export const IMPACT_FILTER_COLUMNS = ['event', 'date', 'company', 'benchmark', '
 export type ImpactSortColumn = (typeof IMPACT_SORT_COLUMNS)[number]
 export type ImpactFilterColumn = (typeof IMPACT_FILTER_COLUMNS)[number]
 
+/** A window as "a:b": how the Impact screen names one, and how the host keys its rows by it. */
+export const windowKey = (a: number, b: number): string => `${a}:${b}`
+
 const windowKeySchema = z.string().regex(/^-?\d{1,4}:-?\d{1,4}$/, 'a window as start:end, e.g. -1:1')
 
 export const impactViewRequestSchema = z

@@ -7,7 +7,7 @@
 import { ApiError } from '../../../shared/errors'
 import { dayFromIso } from '../../../shared/dates'
 import type { Company, PolicyEvent } from '../../../shared/domain'
-import type { ImpactBasket, ImpactRow, ImpactTable } from '../../../shared/market'
+import { windowKey, type ImpactBasket, type ImpactRow, type ImpactTable } from '../../../shared/market'
 import type { BenchmarkPoints } from './benchmark'
 import { benchmarkTickerFor, defaultBenchmark } from './benchmark'
 import { pairImpact, type ImpactFigures } from './impact'
@@ -153,7 +153,7 @@ export class ImpactTables {
     const { core } = this.market
     const settings = this.market.settings
     const generation = ++this.generation
-    const wkeys = windows.map((w) => `${w.a}:${w.b}`)
+    const wkeys = windows.map((w) => windowKey(w.a, w.b))
     const fallbackBench = defaultBenchmark(core.store.series.list())
     const contexts = new Map<string, CompanyContext>()
     const rows: ImpactRow[] = []
@@ -163,9 +163,9 @@ export class ImpactTables {
     const carSum = new Float64Array(windows.length)
     const carCounted = new Int32Array(windows.length)
     let sliceStart = performance.now()
-    for (const event of events) {
+    for (const [done, event] of events.entries()) {
       if (performance.now() - sliceStart > this.sliceMs) {
-        job.progress.done = baskets.length / windows.length
+        job.progress.done = done
         await new Promise((resolve) => setImmediate(resolve))
         if (!job.awaited && performance.now() - job.askedAt > ABANDON_MS) return null
         sliceStart = performance.now()
@@ -194,7 +194,7 @@ export class ImpactTables {
           const { cc, bench } = ctx
           const returns = cc.cap && bench ? this.market.returnsOf(cc.cap, bench) : null
           const inputs = { eventDay: dayFromIso(event.date), cap: cc.cap, noCapReason: cc.reason, bench, benchReason: ctx.benchReason, returns, est: ctx.est }
-          for (const f of pairImpact(inputs, missing)) entry.rows[`${f.window_start}:${f.window_end}`] = toRow(event, ctx, f, this.intern)
+          for (const f of pairImpact(inputs, missing)) entry.rows[windowKey(f.window_start, f.window_end)] = toRow(event, ctx, f, this.intern)
         }
         for (let i = 0; i < windows.length; i++) {
           const r = entry.rows[wkeys[i]]

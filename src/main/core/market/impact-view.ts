@@ -5,7 +5,7 @@
  * through it only slices.
  */
 import type { z } from 'zod'
-import type { ImpactBasket, ImpactRow, ImpactSortColumn, ImpactTable, ImpactView, impactViewRequestSchema } from '../../../shared/market'
+import { windowKey, type ImpactBasket, type ImpactRow, type ImpactSortColumn, type ImpactTable, type ImpactView, type impactViewRequestSchema } from '../../../shared/market'
 import type { Core } from '../core'
 import { impactTables, type ImpactTables } from './impact-table'
 
@@ -46,13 +46,11 @@ const FILTER_TEXT: Record<keyof ImpactViewRequest['filters'], (r: ImpactRow) => 
   note: (r) => r.note
 }
 
-const windowKey = (r: { window_start: number; window_end: number }) => `${r.window_start}:${r.window_end}`
-
 /** Row positions in `table.rows` that the filters keep, in the order asked; ties keep table order. */
 export function orderRows(table: ImpactTable, req: Pick<ImpactViewRequest, 'window' | 'filters' | 'sort'>): Int32Array {
   const rows = table.rows
   const tests: ((r: ImpactRow) => boolean)[] = []
-  if (req.window) tests.push((r) => windowKey(r) === req.window)
+  if (req.window) tests.push((r) => windowKey(r.window_start, r.window_end) === req.window)
   for (const [id, value] of Object.entries(req.filters)) {
     const needle = value?.trim().toLowerCase()
     const text = FILTER_TEXT[id as keyof typeof FILTER_TEXT]
@@ -123,7 +121,7 @@ export class ImpactViews {
     const rows: ImpactRow[] = []
     for (let i = req.offset; i < Math.min(order.length, req.offset + req.limit); i++) rows.push(table.rows[order[i]])
 
-    const rankWindow = table.windows.find((w) => `${w.a}:${w.b}` === req.ranking.window) ?? table.windows[0] ?? null
+    const rankWindow = table.windows.find((w) => windowKey(w.a, w.b) === req.ranking.window) ?? table.windows[0] ?? null
     const rankKey = JSON.stringify([rankWindow, req.ranking.order])
     if (this.lastRanking?.table !== table || this.lastRanking.key !== rankKey) this.lastRanking = { table, key: rankKey, rows: rankBaskets(table, rankWindow, req.ranking.order) }
     const ranked = this.lastRanking.rows

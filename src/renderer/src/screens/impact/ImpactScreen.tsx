@@ -5,7 +5,7 @@
  * any edit elsewhere; a large workspace shows the computation's progress first.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { ImpactFilterColumn, ImpactSortColumn } from '../../../../shared/market'
+import { windowKey, type ImpactFilterColumn, type ImpactSortColumn } from '../../../../shared/market'
 import { api, platform } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
 import { ErrorNote } from '../data/shared/ErrorNote'
@@ -63,9 +63,8 @@ export function ImpactScreen() {
   const windows = useMemo(() => view?.windows ?? [], [view])
   // A window removed on the Market data screen since it was chosen falls back to all windows.
   useEffect(() => {
-    if (view && windowSel && !view.windows.some((w) => `${w.a}:${w.b}` === windowSel)) setWindowSel('')
+    if (view && windowSel && !view.windows.some((w) => windowKey(w.a, w.b) === windowSel)) setWindowSel('')
   }, [view, windowSel])
-  const shownWindow = windowSel
   const rankingWindow = view?.ranking.window ?? null
 
   const exportReport = async (report: 'impact' | 'marketcap') => {
@@ -76,7 +75,7 @@ export function ImpactScreen() {
       const res = await api['reports:export'](
         // The windows on screen: the one chosen, or all of them.
         report === 'impact'
-          ? { report, windows: windowSel ? windows.filter((w) => `${w.a}:${w.b}` === windowSel) : windows, ...(benchmark ? { benchmark } : {}) }
+          ? { report, windows: windowSel ? windows.filter((w) => windowKey(w.a, w.b) === windowSel) : windows, ...(benchmark ? { benchmark } : {}) }
           : { report }
       )
       const saved = await platform.saveFile(res.filename, res.csv)
@@ -94,10 +93,10 @@ export function ImpactScreen() {
         <h1 className="screen-title">Impact</h1>
         <label>
           Window
-          <select aria-label="Window" value={shownWindow} onChange={(e) => setWindowSel(e.target.value)}>
+          <select aria-label="Window" value={windowSel} onChange={(e) => setWindowSel(e.target.value)}>
             <option value="">All windows</option>
             {windows.map((w) => (
-              <option key={`${w.a}:${w.b}`} value={`${w.a}:${w.b}`}>
+              <option key={windowKey(w.a, w.b)} value={windowKey(w.a, w.b)}>
                 {windowLabel(w)}
               </option>
             ))}

@@ -4,12 +4,10 @@
  * each cell's title, and an empty cell's title gives the reason from the row's note.
  */
 import { createColumnHelper, type CellContext } from '@tanstack/react-table'
-import type { ImpactRow } from '../../../../shared/market'
+import { IMPACT_FILTER_COLUMNS, windowKey, type ImpactRow } from '../../../../shared/market'
 import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
 
 const col = createColumnHelper<ImpactRow>()
-
-export const windowKey = (r: { window_start: number; window_end: number }): string => `${r.window_start}:${r.window_end}`
 
 function empty(row: ImpactRow) {
   return (
@@ -73,7 +71,7 @@ export function impactColumns(currency: string) {
         </span>
       )
     }),
-    col.accessor((r) => windowKey(r), {
+    col.accessor((r) => windowKey(r.window_start, r.window_end), {
       id: 'window',
       header: 'Window',
       size: 66,
@@ -150,7 +148,7 @@ export function impactColumns(currency: string) {
 }
 
 /** Columns that get a text filter under their header. */
-export const FILTERABLE = new Set(['event', 'date', 'company', 'benchmark', 'note'])
+export const FILTERABLE = new Set<string>(IMPACT_FILTER_COLUMNS)
 
 /** Columns right-aligned as numbers. */
 export const NUMERIC = new Set(['mcap', 'mcap_change', 'mcap_return', 'benchmark', 'abnormal_return', 'car', 't_stat'])

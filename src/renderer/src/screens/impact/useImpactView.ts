@@ -3,7 +3,7 @@
  * whole table (a large workspace has hundreds of thousands of rows). While the host is still
  * computing the table it answers with its progress, and this asks again until the rows come.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ImpactFilterColumn, ImpactSortColumn, ImpactView } from '../../../../shared/market'
 import { api } from '../../api/client'
 
@@ -39,9 +39,11 @@ export function useImpactView(query: ImpactQuery, offset: number): ImpactViewSta
   const [loading, setLoading] = useState(true)
   const [tick, setTick] = useState(0)
   const key = JSON.stringify([query, offset])
+  const queryRef = useRef(query)
+  queryRef.current = query
 
   useEffect(() => {
-    const q = JSON.parse(key)[0] as ImpactQuery
+    const q = queryRef.current
     let current = true
     let timer: ReturnType<typeof setTimeout> | undefined
     const ask = () =>
