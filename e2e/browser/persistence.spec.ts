@@ -11,9 +11,10 @@ const TAX = 'Alibaba warns investors that its tax breaks are ending'
 test('a cell edit persists across a host restart', async ({ app, restartHost }) => {
   const events = new EventsPage(app)
   await events.search.fill('tax breaks')
-  await events.editCell(TAX, 'title', 'Alibaba warns that its preferential tax rates may end')
+  await events.saveCell(TAX, 'title', 'Alibaba warns that its preferential tax rates may end')
   await expect(events.value('Alibaba warns that its preferential tax rates may end', 'title')).toBeVisible()
-  await events.editCell('Alibaba warns that its preferential tax rates may end', 'tags', 'tax, high-tech-enterprise')
+  // Saved before the restart: an edit still on its way when the host stops is not the story here.
+  await events.saveCell('Alibaba warns that its preferential tax rates may end', 'tags', 'tax, high-tech-enterprise')
 
   const page = await restartHost().then(() => new EventsPage(app))
   await page.search.fill('preferential')

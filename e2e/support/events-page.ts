@@ -111,6 +111,12 @@ export class EventsPage {
     await this.editor().press('Enter')
   }
 
+  /** Edit a cell and wait until the core confirmed it: the editor stays open while it saves. */
+  async saveCell(title: string, column: string, value: string): Promise<void> {
+    await this.editCell(title, column, value)
+    await expect(this.grid.locator('.cell-editor')).toHaveCount(0)
+  }
+
   /** The id of the cell the grid marks active (aria-activedescendant), as row title + column. */
   async activeCell(): Promise<{ title: string; column: string }> {
     const id = await this.grid.getAttribute('aria-activedescendant')

@@ -26,6 +26,8 @@ export interface HostOptions {
   /** Where `POST /api/upload` keeps files the page uploads for import; no uploads without it. */
   uploads?: Uploads
   log?: (line: string) => void
+  /** How long a stop waits for requests already received (default 5 s). */
+  drainMs?: number
 }
 
 export interface RunningHost {
@@ -69,12 +71,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
 
+  /** Requests received and not yet answered: a stop lets them finish (an edit on its way is saved). */
+  const inFlight = new Set<Promise<void>>()
   const server = createServer((req, res) => {
-    handle(req, res).catch((e) => {
-      log(`host: ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : String(e)}`)
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Request failed' } })
-      else res.destroy()
-    })
+    const done = handle(req, res)
+      .catch((e) => {
+        log(`host: ${req.method} ${req.url} failed: ${e instanceof Error ? e.message : String(e)}`)
+        if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Request failed' } })
+        else res.destroy()
+      })
+      .finally(() => inFlight.delete(done))
+    inFlight.add(done)
   })
   // Large imports upload and parse for a while; the defaults would cut them off.
   server.requestTimeout = 10 * 60_000
@@ -179,11 +186,17 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     port,
     token,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      })
+    close: async () => {
+      // No new connections; requests already received are answered (for at most a few seconds,
+      // so a stuck upload cannot hold the stop), then every connection is closed.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      server.closeIdleConnections()
+      let timer: NodeJS.Timeout | undefined
+      await Promise.race([Promise.all(inFlight), new Promise((r) => (timer = setTimeout(r, opts.drainMs ?? 5000)))])
+      clearTimeout(timer)
+      server.closeAllConnections()
+      await closed
+    }
   }
 }
 
