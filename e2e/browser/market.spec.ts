@@ -212,6 +212,8 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await app.getByRole('button', { name: 'Export impact CSV' }).click()
   const csv = await readFile(await (await download).path(), 'utf8')
   const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data
+  // The table as shown: its company filter (BABA) still on, so only Alibaba's rows.
+  expect([...new Set(rows.map((r) => r.company))]).toEqual(['Alibaba Group'])
   const baba = readCloses(babaText)
   const spy = readCloses(spyText)
   for (const event of [ANT_IPO, RECORD_FINE]) {

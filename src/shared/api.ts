@@ -25,6 +25,8 @@ import {
 } from './domain'
 import {
   chartRequestSchema,
+  impactFiltersSchema,
+  impactSortSchema,
   impactViewRequestSchema,
   importMappingSchema,
   importSourceSchema,
@@ -141,6 +143,9 @@ export const exportRequestSchema = z
     /** impact: windows and benchmark override. */
     windows: z.array(z.object({ a: z.number().int(), b: z.number().int() })).max(20).optional(),
     benchmark: z.string().max(32).optional(),
+    /** impact: only the rows the Impact screen's filters keep, in its order (the table as shown). */
+    impactFilters: impactFiltersSchema.optional(),
+    impactSort: impactSortSchema.optional(),
     /** marketcap: date range and tickers. */
     from: isoDate.optional(),
     to: isoDate.optional(),

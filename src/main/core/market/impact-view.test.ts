@@ -144,6 +144,21 @@ describe('the Impact screen’s view of the table', () => {
     expect(answers.at(-1)!.rows).toEqual((await ws.call('impact:table', {})).rows.slice(0, 3))
   })
 
+  it('exports the table as shown: the chosen window, its filters and its order', async () => {
+    const shown = await allPages({ window: '0:5', filters: { event: 'probe' }, sort: [{ id: 'mcap_return', desc: true }] }, 1000)
+    expect(shown.length).toBeGreaterThan(5)
+    const report = (await ws.call('reports:export', {
+      report: 'impact',
+      windows: [{ a: 0, b: 5 }],
+      impactFilters: { event: 'probe' },
+      impactSort: [{ id: 'mcap_return', desc: true }]
+    })) as { csv: string; rows: number }
+    const lines = report.csv.trim().split(/\r\n/).slice(1)
+    expect(report.rows).toBe(shown.length)
+    // Each line starts with the event id and date; the ticker is the fourth column.
+    expect(lines.map((l) => l.split(',').slice(0, 4).join(','))).toEqual(shown.map((r) => [r.event_id, r.event_date, r.event_title, r.ticker].join(',')))
+  })
+
   it('refuses a window that is not start:end, naming the field', async () => {
     await expect(ws.call('impact:view', { window: 'all' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/window/) })
   })

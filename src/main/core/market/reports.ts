@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/errors'
 import type { ReportBuilder, ReportTable } from '../reports/types'
 import type { CsvValue } from '../csv/write'
 import { impactTables } from './impact-table'
+import { orderRows } from './impact-view'
 import { atOrAfter, atOrBefore } from './lookup'
 import type { ListingCap } from './marketcap'
 import { marketService } from './service'
@@ -38,7 +39,8 @@ export const MARKETCAP_COLUMNS = ['date', 'ticker', 'close', 'shares', 'market_c
 export const impactReport: ReportBuilder = async (core, request) => {
   const eventIds = request.query ? core.events.list(request.query).map((e) => e.id) : undefined
   const table = await impactTables(core).table({ eventIds, windows: request.windows, benchmark: request.benchmark })
-  const rows = table.rows.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => (MONEY.has(c) ? cents(r[c] as number | null) : r[c])))
+  const shown = request.impactFilters || request.impactSort ? [...orderRows(table, { filters: request.impactFilters ?? {}, sort: request.impactSort ?? [] })].map((i) => table.rows[i]) : table.rows
+  const rows = shown.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => (MONEY.has(c) ? cents(r[c] as number | null) : r[c])))
   return { header: [...IMPACT_COLUMNS], rows, count: rows.length }
 }
 

@@ -73,9 +73,15 @@ export function ImpactScreen() {
     setExportNote(null)
     try {
       const res = await api['reports:export'](
-        // The windows on screen: the one chosen, or all of them.
+        // The table as shown: the window chosen (or all of them), its filters and its order.
         report === 'impact'
-          ? { report, windows: windowSel ? windows.filter((w) => windowKey(w.a, w.b) === windowSel) : windows, ...(benchmark ? { benchmark } : {}) }
+          ? {
+              report,
+              windows: windowSel ? windows.filter((w) => windowKey(w.a, w.b) === windowSel) : windows,
+              ...(benchmark ? { benchmark } : {}),
+              impactFilters: filters,
+              impactSort: sort
+            }
           : { report }
       )
       const saved = await platform.saveFile(res.filename, res.csv)
@@ -113,7 +119,13 @@ export function ImpactScreen() {
             ))}
           </select>
         </label>
-        <button type="button" className="btn" onClick={() => exportReport('impact')} disabled={exporting !== null || !view}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => exportReport('impact')}
+          disabled={exporting !== null || !view || view.total === 0}
+          title={view?.total === 0 ? 'No rows match the filters: the file would have only the header' : 'The rows shown, in their order: the window, filters and sort of the table'}
+        >
           Export impact CSV
         </button>
         <button type="button" className="btn" onClick={() => exportReport('marketcap')} disabled={exporting !== null}>
