@@ -25,8 +25,7 @@ import {
 } from './domain'
 import {
   chartRequestSchema,
-  impactFiltersSchema,
-  impactSortSchema,
+  impactSelectionSchema,
   impactViewRequestSchema,
   importMappingSchema,
   importSourceSchema,
@@ -143,9 +142,8 @@ export const exportRequestSchema = z
     /** impact: windows and benchmark override. */
     windows: z.array(z.object({ a: z.number().int(), b: z.number().int() })).max(20).optional(),
     benchmark: z.string().max(32).optional(),
-    /** impact: only the rows the Impact screen's filters keep, in its order (the table as shown). */
-    impactFilters: impactFiltersSchema.optional(),
-    impactSort: impactSortSchema.optional(),
+    /** impact: the Impact screen's table as shown (its window, filters and order) instead of every row. */
+    view: impactSelectionSchema.optional(),
     /** marketcap: date range and tickers. */
     from: isoDate.optional(),
     to: isoDate.optional(),

@@ -240,22 +240,27 @@ export type ImpactFilterColumn = (typeof IMPACT_FILTER_COLUMNS)[number]
 /** A window as "a:b": how the Impact screen names one, and how the host keys its rows by it. */
 export const windowKey = (a: number, b: number): string => `${a}:${b}`
 
-/** The Impact screen's filter boxes: each column's text contains this, without case. */
-export const impactFiltersSchema = z.partialRecord(z.enum(IMPACT_FILTER_COLUMNS), z.string().max(200))
-/** The Impact screen's order: columns in priority order, each up or down. */
-export const impactSortSchema = z
-  .array(z.object({ id: z.enum(IMPACT_SORT_COLUMNS), desc: z.boolean() }).strict())
-  .max(IMPACT_SORT_COLUMNS.length)
-
 const windowKeySchema = z.string().regex(/^-?\d{1,4}:-?\d{1,4}$/, 'a window as start:end, e.g. -1:1')
+
+/** Which rows of the impact table the Impact screen shows, and in which order. */
+export const impactSelectionSchema = z
+  .object({
+    /** One window ("a:b"), or every window when absent. */
+    window: windowKeySchema.optional(),
+    /** Each filter box: the column's text contains this, without case. */
+    filters: z.partialRecord(z.enum(IMPACT_FILTER_COLUMNS), z.string().max(200)).default({}),
+    /** Columns in priority order, each up or down. */
+    sort: z
+      .array(z.object({ id: z.enum(IMPACT_SORT_COLUMNS), desc: z.boolean() }).strict())
+      .max(IMPACT_SORT_COLUMNS.length)
+      .default([])
+  })
+  .strict()
 
 export const impactViewRequestSchema = z
   .object({
     benchmark: z.string().max(32).optional(),
-    /** One window ("a:b"), or every window when absent. */
-    window: windowKeySchema.optional(),
-    filters: impactFiltersSchema.default({}),
-    sort: impactSortSchema.default([]),
+    ...impactSelectionSchema.shape,
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(0).max(2000).default(200),
     /** The ranking of events by basket change: which window, in which order, how many. */

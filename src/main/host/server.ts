@@ -26,8 +26,6 @@ export interface HostOptions {
   /** Where `POST /api/upload` keeps files the page uploads for import; no uploads without it. */
   uploads?: Uploads
   log?: (line: string) => void
-  /** How long a stop waits for requests already received (default 5 s). */
-  drainMs?: number
 }
 
 export interface RunningHost {
@@ -37,6 +35,9 @@ export interface RunningHost {
   server: Server
   close(): Promise<void>
 }
+
+/** How long a stop waits for the requests already received. */
+const DRAIN_MS = 5000
 
 const STATUS: Record<ApiErrorCode, number> = {
   invalid_input: 400,
@@ -192,7 +193,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeIdleConnections()
       let timer: NodeJS.Timeout | undefined
-      await Promise.race([Promise.all(inFlight), new Promise((r) => (timer = setTimeout(r, opts.drainMs ?? 5000)))])
+      await Promise.race([Promise.all(inFlight), new Promise((r) => (timer = setTimeout(r, DRAIN_MS)))])
       clearTimeout(timer)
       server.closeAllConnections()
       await closed

@@ -149,9 +149,7 @@ describe('the Impact screen’s view of the table', () => {
     expect(shown.length).toBeGreaterThan(5)
     const report = (await ws.call('reports:export', {
       report: 'impact',
-      windows: [{ a: 0, b: 5 }],
-      impactFilters: { event: 'probe' },
-      impactSort: [{ id: 'mcap_return', desc: true }]
+      view: { window: '0:5', filters: { event: 'probe' }, sort: [{ id: 'mcap_return', desc: true }] }
     })) as { csv: string; rows: number }
     const lines = report.csv.trim().split(/\r\n/).slice(1)
     expect(report.rows).toBe(shown.length)

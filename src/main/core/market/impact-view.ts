@@ -5,7 +5,7 @@
  * through it only slices.
  */
 import type { z } from 'zod'
-import { windowKey, type ImpactBasket, type ImpactRow, type ImpactSortColumn, type ImpactTable, type ImpactView, type impactViewRequestSchema } from '../../../shared/market'
+import { windowKey, type ImpactBasket, type ImpactRow, type ImpactSortColumn, type ImpactTable, type ImpactView, type impactSelectionSchema, type impactViewRequestSchema } from '../../../shared/market'
 import type { Core } from '../core'
 import { impactTables, type ImpactTables } from './impact-table'
 
@@ -46,23 +46,27 @@ const FILTER_TEXT: Record<keyof ImpactViewRequest['filters'], (r: ImpactRow) => 
   note: (r) => r.note
 }
 
-/** Row positions in `table.rows` that the filters keep, in the order asked; ties keep table order. */
-export function orderRows(table: ImpactTable, req: Pick<ImpactViewRequest, 'window' | 'filters' | 'sort'>): Int32Array {
+/**
+ * Row positions in `table.rows` that the filters keep, in the order asked; ties keep table order.
+ * Takes the selection as callers may write it (a report request is typed before parsing).
+ */
+export function orderRows(table: ImpactTable, req: z.input<typeof impactSelectionSchema>): Int32Array {
+  const sort = req.sort ?? []
   const rows = table.rows
   const tests: ((r: ImpactRow) => boolean)[] = []
   if (req.window) tests.push((r) => windowKey(r.window_start, r.window_end) === req.window)
-  for (const [id, value] of Object.entries(req.filters)) {
+  for (const [id, value] of Object.entries(req.filters ?? {})) {
     const needle = value?.trim().toLowerCase()
     const text = FILTER_TEXT[id as keyof typeof FILTER_TEXT]
     if (needle) tests.push((r) => text(r).toLowerCase().includes(needle))
   }
   const kept: number[] = []
   for (let i = 0; i < rows.length; i++) if (tests.every((t) => t(rows[i]))) kept.push(i)
-  if (req.sort.length) {
+  if (sort.length) {
     // Every key becomes one number per row, read once: a figure as it is, a text as its rank
     // among the distinct texts (few: 600k rows share 100k titles and 500 companies), NaN when
     // missing. Comparing typed numbers keeps a sort of 600k rows near half a second.
-    const keys = req.sort.map((s) => {
+    const keys = sort.map((s) => {
       const key = SORT_KEYS[s.id]
       const values = new Float64Array(rows.length).fill(NaN)
       if (NUMERIC_SORT.has(s.id)) for (const i of kept) values[i] = (key(rows[i]) as number | undefined) ?? NaN

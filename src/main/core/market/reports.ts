@@ -39,7 +39,7 @@ export const MARKETCAP_COLUMNS = ['date', 'ticker', 'close', 'shares', 'market_c
 export const impactReport: ReportBuilder = async (core, request) => {
   const eventIds = request.query ? core.events.list(request.query).map((e) => e.id) : undefined
   const table = await impactTables(core).table({ eventIds, windows: request.windows, benchmark: request.benchmark })
-  const shown = request.impactFilters || request.impactSort ? [...orderRows(table, { filters: request.impactFilters ?? {}, sort: request.impactSort ?? [] })].map((i) => table.rows[i]) : table.rows
+  const shown = request.view ? Array.from(orderRows(table, request.view), (i) => table.rows[i]) : table.rows
   const rows = shown.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => (MONEY.has(c) ? cents(r[c] as number | null) : r[c])))
   return { header: [...IMPACT_COLUMNS], rows, count: rows.length }
 }

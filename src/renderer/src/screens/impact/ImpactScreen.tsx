@@ -73,16 +73,8 @@ export function ImpactScreen() {
     setExportNote(null)
     try {
       const res = await api['reports:export'](
-        // The table as shown: the window chosen (or all of them), its filters and its order.
-        report === 'impact'
-          ? {
-              report,
-              windows: windowSel ? windows.filter((w) => windowKey(w.a, w.b) === windowSel) : windows,
-              ...(benchmark ? { benchmark } : {}),
-              impactFilters: filters,
-              impactSort: sort
-            }
-          : { report }
+        // The table as shown (the one the host already holds): its window, filters and order.
+        report === 'impact' ? { report, ...(benchmark ? { benchmark } : {}), view: { ...(windowSel ? { window: windowSel } : {}), filters, sort } } : { report }
       )
       const saved = await platform.saveFile(res.filename, res.csv)
       if (saved.saved) setExportNote(`${res.filename}: ${res.rows.toLocaleString('en-US')} rows${saved.path ? ` saved to ${saved.path}` : ''}.`)
