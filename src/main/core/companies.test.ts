@@ -88,4 +88,27 @@ describe('companies', () => {
     const again = await ws.reopen()
     expect((await again.api('companies:list', {}))[0].listings[0].shares).toHaveLength(2)
   })
+
+  it('finds and sorts events by the new name and ticker of a renamed company, and by the old ones no more', async () => {
+    const ws = await openWorkspace()
+    const baba = await ws.api('companies:create', { fields: listed('Alibaba', 'BABA') })
+    const tme = await ws.api('companies:create', { fields: listed('Tencent Music', 'TME') })
+    const fine = await ws.api('events:create', { fields: { date: '2021-04-10', title: 'Record antitrust fine', companies: [baba.id] } })
+    const order = await ws.api('events:create', { fields: { date: '2021-07-24', title: 'Exclusive licences ended', companies: [tme.id] } })
+    const search = async (text: string) => (await ws.api('events:query', { search: text })).rows.map((r) => r.id)
+    const byCompany = async () => (await ws.api('events:query', { sort: { column: 'companies', desc: false } })).rows.map((r) => r.id)
+    // Search and sort once first, so the index and the order exist before the rename.
+    expect(await search('baba')).toEqual([fine.id])
+    expect(await byCompany()).toEqual([fine.id, order.id])
+    await ws.api('companies:update', { id: baba.id, patch: { name: 'Zhejiang Alibaba', listings: [{ ticker: 'ZBABA', exchange: 'NYSE', currency: 'USD', shares: [] }] } })
+    expect(await search('zhejiang')).toEqual([fine.id])
+    expect(await search('zbaba')).toEqual([fine.id])
+    expect(await search('baba')).toEqual([])
+    expect(await byCompany()).toEqual([order.id, fine.id]) // TME before ZBABA
+    // A change that does not touch names or tickers leaves search and sort as they were.
+    await ws.api('companies:update', { id: tme.id, patch: { sector: 'Music streaming', notes: 'Exclusivity ordered ended' } })
+    expect(await search('exclusivity')).toEqual([]) // company notes are not event text
+    expect(await search('tme')).toEqual([order.id])
+    expect(await byCompany()).toEqual([order.id, fine.id])
+  })
 })

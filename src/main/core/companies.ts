@@ -15,14 +15,22 @@ export function companyLabel(c: Company | undefined, fallback = ''): string {
   return c.listings[0]?.ticker ?? c.name
 }
 
+/** What global search finds an event's company by: its names and tickers. */
+export function companySearchText(c: Company): string {
+  return `${c.name} ${c.nameZh} ${c.listings.map((l) => l.ticker).join(' ')}`
+}
+
 export class CompaniesService {
   private countCache: { version: number; counts: Map<string, number> } | null = null
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date,
-    /** Called after a change that alters how events read (names are searchable). */
-    private readonly onRenamed: () => void = () => {}
+    /**
+     * Called after a change to how the company's events read or sort (its names and tickers),
+     * not after one to its sector, shares or notes: re-indexing its events has a cost.
+     */
+    private readonly onRenamed: (id: string) => void = () => {}
   ) {}
 
   list(): CompanyRow[] {
@@ -93,7 +101,7 @@ export class CompaniesService {
     const company: Company = { ...parsed, id, createdAt, updatedAt: this.now().toISOString() }
     this.store.companies.put(company)
     await this.store.commit()
-    this.onRenamed()
+    if (companySearchText(company) !== companySearchText(current) || companyLabel(company) !== companyLabel(current)) this.onRenamed(id)
     return this.row(company)
   }
 
@@ -109,8 +117,8 @@ export class CompaniesService {
     }
     this.store.companies.remove(id)
     for (const s of this.store.series.list()) if (s.companyId === id) this.store.series.setMeta(s.ticker, { companyId: null })
+    // The unlinked events were saved above, so search and sort follow them like any edit.
     await this.store.commit()
-    this.onRenamed()
     return { deleted: 1, unlinkedEvents: unlinked }
   }
 

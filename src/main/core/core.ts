@@ -129,7 +129,7 @@ export class Core {
     this.services = {
       events,
       notes: new NotesService(store, this.now),
-      companies: new CompaniesService(store, this.now, () => events.invalidateCompanies()),
+      companies: new CompaniesService(store, this.now, (id) => events.companyRenamed(id)),
       settings: new SettingsService(store)
     }
   }

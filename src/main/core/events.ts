@@ -11,7 +11,7 @@ import type { Store } from './store/store'
 import { newId } from './ids'
 import { QueryEngine } from './query/engine'
 import type { Activity } from './activity'
-import { companyLabel } from './companies'
+import { companyLabel, companySearchText } from './companies'
 
 const UNDO_KEEP = 20
 
@@ -29,7 +29,7 @@ export class EventsService {
       {
         text: (id) => {
           const c = store.companies.get(id)
-          return c ? `${c.name} ${c.nameZh} ${c.listings.map((l) => l.ticker).join(' ')}` : id
+          return c ? companySearchText(c) : id
         },
         label: (id) => companyLabel(store.companies.get(id), id)
       },
@@ -52,8 +52,13 @@ export class EventsService {
     return this.engine.list(eventQuerySchema.parse(query))
   }
 
-  /** Companies were renamed or re-ticketed: search and sort by company must see it. */
-  invalidateCompanies(): void {
+  /** A company was renamed or re-ticketed: search and sort by company must see it. */
+  companyRenamed(id: string): void {
+    this.engine.companyRenamed(id)
+  }
+
+  /** Forget every index and order (they are rebuilt on demand): the bench's cold start. */
+  dropIndexes(): void {
     this.engine.invalidate()
   }
 

@@ -11,14 +11,18 @@ import type { PolicyEvent } from '../../../shared/domain'
 import { seededRng } from '../../../shared/random'
 
 const VOCAB = ['antitrust', 'Alibaba', 'ant', 'fine', 'finance', 'Tencent', 'tenure', 'data', 'DIDI', '腾讯', '罚款', 'e-CNY', '0700.HK', 'tax']
-const COMPANIES: Record<string, string> = { tc: 'Tencent 腾讯 0700.HK', ba: 'Alibaba 阿里巴巴 BABA' }
 
 function fixture(seed: number) {
   const r = seededRng(seed)
   const pick = <T,>(xs: T[]) => xs[Math.floor(r() * xs.length)]
   const phrase = (n: number) => Array.from({ length: n }, () => pick(VOCAB)).join(r() < 0.5 ? ' ' : ', ')
   const repo = new EventRepo(() => {})
-  const engine = new QueryEngine(repo, { text: (id) => COMPANIES[id] ?? id, label: (id) => id })
+  // Companies as search finds them (names, tickers) and as the companies column sorts them.
+  const companies: Record<string, { text: string; label: string }> = {
+    tc: { text: 'Tencent 腾讯 0700.HK', label: '0700.HK' },
+    ba: { text: 'Alibaba 阿里巴巴 BABA', label: 'BABA' }
+  }
+  const engine = new QueryEngine(repo, { text: (id) => companies[id]?.text ?? id, label: (id) => companies[id]?.label ?? id })
   let n = 0
   const stamp = '2026-01-01T00:00:00.000Z'
   const event = (id = `ev-${n++}`): PolicyEvent => ({
@@ -35,11 +39,11 @@ function fixture(seed: number) {
     createdAt: stamp,
     updatedAt: stamp
   })
-  return { r, pick, phrase, repo, engine, event, stamp }
+  return { r, pick, phrase, repo, engine, event, stamp, companies }
 }
 
 /** The reference: every term must begin a word of the event's text (or, with punctuation, occur in it). */
-function reference(engine: QueryEngine, repo: EventRepo, q: ParsedQuery): string[] {
+function reference(engine: QueryEngine, repo: EventRepo, q: ParsedQuery, label: (id: string) => string): string[] {
   const terms = q.search.toLowerCase().split(/\s+/).filter(Boolean)
   const all = [...repo.all()].filter((e) => {
     const text = engine.textOf(e)
@@ -53,7 +57,7 @@ function reference(engine: QueryEngine, repo: EventRepo, q: ParsedQuery): string
   const key = (e: PolicyEvent): string | number => {
     const c = q.sort.column
     if (c === 'noteCount') return repo.notesOf(e.id).length
-    if (c === 'companies') return e.companies.join(', ')
+    if (c === 'companies') return e.companies.map(label).join(', ').toLowerCase()
     if (c === 'tags' || c === 'sources') return e[c].join(', ').toLowerCase()
     if (c === 'category') return { antitrust: 'antitrust', tax: 'tax', fintech: 'fintech' }[e.category as 'tax']!
     if (c === 'date' || c === 'updatedAt') return e[c]
@@ -79,7 +83,7 @@ describe('the events query engine', () => {
       for (const search of searches) {
         const column = f.pick([...EVENT_COLUMNS]) as EventColumn
         const q: ParsedQuery = { search, filters: {}, sort: { column, desc: f.r() < 0.5 } }
-        expect(f.engine.list(q).map((e) => e.id), `${search} by ${column}`).toEqual(reference(f.engine, f.repo, q))
+        expect(f.engine.list(q).map((e) => e.id), `${search} by ${column}`).toEqual(reference(f.engine, f.repo, q, (id) => f.companies[id].label))
       }
     }
     check()
@@ -90,8 +94,14 @@ describe('the events query engine', () => {
         const id = f.pick(ids)
         if (roll < 0.4) f.repo.put({ ...f.event(id), createdAt: f.stamp, updatedAt: `2026-01-0${1 + (round % 9)}T00:00:00.000Z` })
         else if (roll < 0.6) f.repo.remove(id)
-        else if (roll < 0.8) f.repo.put(f.event())
-        else f.repo.putNote({ id: `nt-${round}-${k}`, eventId: id, text: f.phrase(4), createdAt: f.stamp, updatedAt: f.stamp })
+        else if (roll < 0.75) f.repo.put(f.event())
+        else if (roll < 0.8) {
+          // A company renamed or re-ticketed: its events read and sort by the new name.
+          const c = f.pick(['tc', 'ba'])
+          const name = f.phrase(1)
+          f.companies[c] = { text: `${name} ${c.toUpperCase()}${round}`, label: `${name.slice(0, 3)}${round}` }
+          f.engine.companyRenamed(c)
+        } else f.repo.putNote({ id: `nt-${round}-${k}`, eventId: id, text: f.phrase(4), createdAt: f.stamp, updatedAt: f.stamp })
       }
       check()
     }

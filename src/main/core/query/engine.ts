@@ -118,7 +118,28 @@ export class QueryEngine {
     setTimeout(step, 50).unref()
   }
 
-  /** Companies were renamed or re-ticketed: how events read and sort changed wholesale. */
+  /**
+   * A company was renamed or re-ticketed: its events read and sort differently. Only they are
+   * re-indexed, and only the companies order is dropped; editing a company used to drop the
+   * whole index, and the next keystroke in the search box then waited seconds for a rebuild.
+   */
+  companyRenamed(companyId: string): void {
+    this.sync()
+    let touched = false
+    for (const num of this.live) {
+      const e = this.events[num]!
+      if (!e.companies.includes(companyId)) continue
+      touched = true
+      const text = this.textOf(e)
+      this.index?.add(num, text, true)
+      this.pending?.index.add(num, text, true)
+    }
+    if (!touched) return
+    this.orders.drop('companies')
+    this.version++
+  }
+
+  /** Forget the search index and every order: they are rebuilt on demand. */
   invalidate(): void {
     this.index = null
     this.pending = null

@@ -78,7 +78,13 @@ export class SortOrders {
     for (const order of this.orders.values()) this.remove(order, num)
   }
 
-  /** Forget every order (they are rebuilt on demand), e.g. after companies were renamed. */
+  /** Forget a column's order (rebuilt on demand), e.g. the companies order after a rename. */
+  drop(column: EventColumn): void {
+    if (column === 'date') this.orders.clear() // every other order breaks its ties by it
+    else this.orders.delete(column)
+  }
+
+  /** Forget every order (they are rebuilt on demand), e.g. after a bulk change. */
   clear(): void {
     this.orders.clear()
   }
