@@ -3,11 +3,19 @@
  * tables that stay aligned with Chinese text (wide characters take two terminal columns).
  */
 import type { CliContext } from './command'
+import { isIsoDate } from '../../shared/dates'
+import { ApiError } from '../../shared/errors'
 
 /** A string flag's value, or undefined when absent. */
 export function stringOption(ctx: Pick<CliContext, 'options'>, name: string): string | undefined {
   const v = ctx.options[name]
   return typeof v === 'string' ? v : undefined
+}
+
+/** A date option, checked here so its error names the option (`--date`), not a field inside the request. */
+export function dateOption(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new ApiError('invalid_input', `--${name}: "${value}" is not a real calendar date as YYYY-MM-DD`)
+  return value
 }
 
 /** `BABA, 0700.HK,,` -> ['BABA', '0700.HK'] */

@@ -6,12 +6,11 @@
  */
 import type { EventRow } from '../../../shared/api'
 import { AUTHORITIES, CATEGORIES, type Authority, type Category } from '../../../shared/domain'
-import { isIsoDate } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
 import { companyLabel } from '../../core/companies'
 import type { CliCommand, CliContext } from '../command'
-import { formatTable, printable, splitList, stringOption } from '../format'
+import { dateOption, formatTable, printable, splitList, stringOption } from '../format'
 
 /** The contract caps a page; the CLI pages through every event. */
 const PAGE = 5000
@@ -107,7 +106,7 @@ const add: CliCommand = {
     const date = stringOption(ctx, 'date')
     const title = stringOption(ctx, 'title')
     if (date === undefined) throw new ApiError('invalid_input', '--date is required (YYYY-MM-DD)')
-    if (!isIsoDate(date)) throw new ApiError('invalid_input', `--date: "${date}" is not a real calendar date as YYYY-MM-DD`)
+    dateOption('date', date)
     if (title === undefined || title.trim() === '') throw new ApiError('invalid_input', '--title is required and must not be empty')
     const category = stringOption(ctx, 'category')
     const authority = stringOption(ctx, 'authority')

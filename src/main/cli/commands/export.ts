@@ -4,12 +4,11 @@
  * atomically (temp file, fsync, rename), so a reader never sees half a report.
  */
 import { REPORTS, type ExportRequest, type ReportName } from '../../../shared/api'
-import { isIsoDate } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
 import { prepareOutputFile, writeOutputFile } from '../../core/output-file'
 import type { CliCommand } from '../command'
-import { splitList, stringOption } from '../format'
+import { dateOption, splitList, stringOption } from '../format'
 
 /** The options that only some reports read. */
 const ONLY_FOR: Record<string, ReportName[]> = {
@@ -33,11 +32,6 @@ export function parseWindows(text: string): { a: number; b: number }[] {
     if (a > b) throw new ApiError('invalid_input', `--windows: in "${w}" the start is after the end`)
     return { a, b }
   })
-}
-
-function dateOption(name: string, value: string | undefined): string | undefined {
-  if (value !== undefined && !isIsoDate(value)) throw new ApiError('invalid_input', `--${name}: "${value}" is not a real calendar date as YYYY-MM-DD`)
-  return value
 }
 
 export const exportCommand: CliCommand = {

@@ -147,7 +147,9 @@ describe('capwatch shares, companies and benchmark', () => {
     expect((await capwatch('shares', 'set', 'NOPE', '--date', '2021-06-30', '--shares', '5')).err[0]).toBe(
       'capwatch: No listing with ticker NOPE; see capwatch companies list'
     )
-    expect((await capwatch('shares', 'set', 'BABA', '--date', '2021-02-30', '--shares', '5')).code).toBe(1)
+    const impossible = await capwatch('shares', 'set', 'BABA', '--date', '2021-02-30', '--shares', '5')
+    expect(impossible.code).toBe(1)
+    expect(impossible.err[0]).toBe('capwatch: --date: "2021-02-30" is not a real calendar date as YYYY-MM-DD')
     expect((await capwatch('shares', 'set', 'BABA', '--date', '2021-06-30', '--shares=-5')).err[0]).toBe('capwatch: --shares must be a number above zero, not "-5"')
   })
 

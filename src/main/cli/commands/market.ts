@@ -9,6 +9,7 @@ import { DATE_FORMATS, VALUE_KINDS } from '../../../shared/market'
 import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
 import type { CliCommand } from '../command'
+import { dateOption } from '../format'
 
 /** Rejected rows printed; the rest are counted. */
 const SHOWN_REJECTS = 20
@@ -190,7 +191,7 @@ const sharesSet: CliCommand = {
     const company = companies.find((c) => c.listings.some((l) => l.ticker.toUpperCase() === upper))
     const listing = company?.listings.find((l) => l.ticker.toUpperCase() === upper)
     if (!company || !listing) throw new ApiError('not_found', `No listing with ticker ${ticker}; see capwatch companies list`)
-    const date = String(options.date)
+    const date = dateOption('date', String(options.date))!
     const replaced = listing.shares.some((r) => r.date === date)
     const rows = [...listing.shares.filter((r) => r.date !== date), { date, shares, source: String(options.source ?? '') }]
     const updated = await call(handlers, 'shares:set', { ticker: listing.ticker, rows })

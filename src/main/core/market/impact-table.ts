@@ -5,7 +5,7 @@
  * file and the estimation window are the same objects, and a new window computes only that window.
  */
 import { ApiError } from '../../../shared/errors'
-import { dayFromIso } from '../../../shared/dates'
+import { dayFromIso, eventDateText } from '../../../shared/dates'
 import type { Company, PolicyEvent } from '../../../shared/domain'
 import { windowKey, type ImpactBasket, type ImpactRow, type ImpactTable } from '../../../shared/market'
 import type { BenchmarkPoints } from './benchmark'
@@ -212,7 +212,7 @@ export class ImpactTables {
       for (let i = 0; i < windows.length; i++) {
         baskets.push({
           event_id: event.id,
-          event_date: event.date,
+          event_date: eventDateText(event),
           event_title: event.title,
           window_start: windows[i].a,
           window_end: windows[i].b,
@@ -290,7 +290,8 @@ export function impactTables(core: Core): ImpactTables {
 function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures, intern: <T extends string | null>(text: T) => T): ImpactRow {
   return {
     event_id: event.id,
-    event_date: event.date,
+    // As the events report writes it: "2021-08" when only the month is known.
+    event_date: eventDateText(event),
     event_title: event.title,
     company_id: ctx.company.id,
     ticker: ctx.cc.ticker,

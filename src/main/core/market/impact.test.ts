@@ -119,11 +119,17 @@ describe('impact of an event on market cap', () => {
 
   it('says when an event is known to the month only, so its day 0 is the first trading day of that month', async () => {
     await ws.call('events:update', { id: eventId, patch: { date: '2021-03-01', datePrecision: 'month' } })
-    const r = row((await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })).rows, 'AAA', 0, 0)
+    const t = await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })
+    const r = row(t.rows, 'AAA', 0, 0)
+    // Dated as the events report dates it: the month, not a day nobody knows.
+    expect(r.event_date).toBe('2021-03')
+    expect(t.baskets[0].event_date).toBe('2021-03')
     expect(r.day0).toBe('2021-03-01')
     expect(r.note).toContain('event date known to the month only')
     await ws.call('events:update', { id: eventId, patch: { datePrecision: 'day' } })
-    expect(row((await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })).rows, 'AAA', 0, 0).note).not.toContain('month')
+    const after = row((await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })).rows, 'AAA', 0, 0)
+    expect(after.note).not.toContain('month')
+    expect(after.event_date).toBe('2021-03-01')
   })
 
   it('rejects a window whose start is after its end, and a benchmark that is not imported', async () => {

@@ -29,7 +29,7 @@ describe('marketcap report', () => {
   it('writes one row per ticker and day with close, shares in force, local and reporting market cap', async () => {
     const t = await marketcapReport(ws.core, { report: 'marketcap' })
     expect(t.header).toEqual(['date', 'ticker', 'close', 'shares', 'market_cap', 'currency', 'market_cap_reporting'])
-    // SPY has no shares, so it has no market cap and is left out when no tickers are named.
+    // SPY has no shares: its closes are there, its market cap empty.
     expect(collect(t.rows)).toEqual([
       ['2021-03-01', 'AAA', 10, 100, 1000, 'USD', 1000],
       ['2021-03-02', 'AAA', 11, 100, 1100, 'USD', 1100],
@@ -37,9 +37,10 @@ describe('marketcap report', () => {
       ['2021-03-04', 'AAA', 13, 200, 2600, 'USD', 2600],
       ['2021-03-05', 'AAA', 14, 200, 2800, 'USD', 2800],
       ['2021-03-01', 'HHH', 80, 10, 800, 'HKD', 100],
-      ['2021-03-02', 'HHH', 88, 10, 880, 'HKD', 110]
+      ['2021-03-02', 'HHH', 88, 10, 880, 'HKD', 110],
+      ...DAYS.map((d, i) => [d, 'SPY', i < 4 ? 100 : 110, null, null, 'USD', null])
     ])
-    expect(t.count).toBe(7)
+    expect(t.count).toBe(12)
   })
 
   it('keeps the asked tickers and dates, and refuses a ticker without prices with the reason', async () => {

@@ -55,10 +55,10 @@ export function cents(v: number | null): number | null {
 }
 
 /**
- * Long format, one row per ticker x trading day within from..to. Without tickers: every imported
- * series that has a market cap (so benchmarks without shares are left out). A ticker asked for by
- * name is written even without shares (its closes, with shares and market cap empty: an index or
- * a benchmark has none); one with no prices at all is an error that says why.
+ * Long format, one row per ticker x trading day within from..to: every imported series, or the
+ * tickers asked for. A series without shares (a benchmark, or a company whose share schedule is
+ * still to be entered) is written with its closes and shares and market cap empty: leaving it out
+ * made an import look lost. A ticker asked for with no prices at all is an error that says why.
  */
 export const marketcapReport: ReportBuilder = async (core, request): Promise<ReportTable> => {
   const market = marketService(core)
@@ -71,7 +71,7 @@ export const marketcapReport: ReportBuilder = async (core, request): Promise<Rep
   const problems: { path: string; message: string }[] = []
   for (const ticker of tickers) {
     const { cap, reason } = await market.capOf(ticker)
-    if (cap?.local || (named && cap)) caps.push(cap)
+    if (cap) caps.push(cap)
     else if (named) problems.push({ path: 'tickers', message: `${ticker}: ${reason}` })
   }
   if (problems.length) {
