@@ -177,4 +177,11 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
   expect(heads.at(-1)).toBe('Basket')
   expect(heads.slice(0, -1).sort()).toEqual(Object.keys(SHARES).sort())
   await app.screenshot({ path: shotPath('basket.png') })
+
+  // Dates the wrong way round: said so, and no figure left over from the last good range.
+  await app.getByLabel('Basket from').fill('2021-11-01')
+  await app.getByLabel('Basket from').blur()
+  await expect(app.getByText('The start date must not be after the end date.')).toBeVisible()
+  await expect(app.getByTestId('basket-chart')).toContainText('No basket for these dates: the start must be on or before the end.')
+  await expect(sentence).toHaveCount(0)
 })

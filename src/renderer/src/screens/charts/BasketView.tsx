@@ -43,7 +43,8 @@ export function BasketView({ companyIds, names }: { companyIds: string[]; names:
   }
   const ready = width > 0 && companyIds.length > 0 && datesOk
   const basket = useAsync(ready ? () => api['chart:basket'](request) : null, JSON.stringify(request))
-  const data = basket.data
+  // Nothing from an earlier range while this one is invalid: a figure would contradict the dates.
+  const data = ready ? basket.data : undefined
 
   const colorIndex = useMemo(() => new Map(companyIds.map((id, i) => [id, i])), [companyIds])
   const markers = useMemo(() => groupMarkers(data?.events ?? [], null), [data])
@@ -102,6 +103,7 @@ export function BasketView({ companyIds, names }: { companyIds: string[]; names:
       )}
       <div ref={boxRef} className="ch-box" data-testid="basket-chart" data-state={state}>
         {companyIds.length === 0 && <p className="md-empty">Choose the companies of the basket.</p>}
+        {companyIds.length > 0 && !datesOk && <p className="md-empty">No basket for these dates: the start must be on or before the end.</p>}
         {state === 'empty' && <p className="md-empty">No day on which every chosen company has a market cap in this range{data?.note ? `: ${data.note}` : ''}.</p>}
         {drawable && width > 0 && (
           <div className="ch-main">

@@ -99,7 +99,7 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
       await exportChartPng(
         svg,
         `capwatch-marketcap-${isoFromDay(xDomain[1])}.png`,
-        `Market cap (${currency}), ${MODE_LABELS[mode].toLowerCase()}${mode === 'indexed' ? ` at ${indexDate}` : ''}, ${shown}`,
+        `Market cap (${currency}), ${MODE_LABELS[mode].toLowerCase()}${mode === 'indexed' ? ` at ${indexDate}` : ''}${useLog ? ', log scale' : ''}, ${shown}`,
         lines.filter((l) => !hidden.has(l.id)).map((l) => ({ label: `${l.ticker} ${l.name}`, color: seriesColor(colorIndex.get(l.id) ?? 0) }))
       )
     } catch (e) {

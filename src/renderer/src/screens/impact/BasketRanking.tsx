@@ -77,7 +77,7 @@ export function BasketRanking({ rows, offset, total, onOffset, order, onOrder, c
                 <th scope="col" style={{ width: 72 }}>
                   Counted
                 </th>
-                <th scope="col" className="md-num" style={{ width: 76 }}>
+                <th scope="col" className="md-num" style={{ width: 84 }}>
                   CAAR
                 </th>
               </tr>

@@ -47,8 +47,12 @@ function numCell(c: CellContext<ImpactRow, number | undefined>) {
 
 const num = (v: number | null) => v ?? undefined
 
-/** "11-04" when the date is in the event's year (the full date is in the title), else in full. */
-const shortDate = (date: string, eventDate: string) => (date.slice(0, 4) === eventDate.slice(0, 4) ? date.slice(5) : date)
+/**
+ * "11-04": a window's dates lie within weeks of the event, whose date (with its year) is in the
+ * Date column and the full dates in the title; a year in the cell pushed the end date out of
+ * sight when a window crossed a new year.
+ */
+const shortDate = (date: string) => date.slice(5)
 // Sorting is done by the host, so the first direction cannot be guessed from the loaded rows:
 // figures start with the largest, texts and dates from A and the earliest.
 const numeric = { sortUndefined: 'last' as const, enableColumnFilter: false, sortDescFirst: true }
@@ -57,7 +61,7 @@ const textual = { sortDescFirst: false }
 export function impactColumns(currency: string) {
   const moneyC = moneyCell(currency)
   return [
-    col.accessor('event_title', { id: 'event', header: 'Event', size: 124, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
+    col.accessor('event_title', { id: 'event', header: 'Event', size: 118, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
     col.accessor('event_date', { id: 'date', header: 'Date', size: 82, ...textual }),
     // Ticker and company in one column: the table must fit the figures on screen.
     col.accessor((r) => `${r.ticker} ${r.company}`, {
@@ -87,7 +91,7 @@ export function impactColumns(currency: string) {
       ...textual,
       cell: (c) => {
         const r = c.row.original
-        return r.day0 ? <span title={`Day 0: ${r.day0}, the first trading day on or after the event`}>{shortDate(r.day0, r.event_date)}</span> : empty(r)
+        return r.day0 ? <span title={`Day 0: ${r.day0}, the first trading day on or after the event`}>{shortDate(r.day0)}</span> : empty(r)
       }
     }),
     col.accessor((r) => r.start_date ?? undefined, {
@@ -100,7 +104,7 @@ export function impactColumns(currency: string) {
         const r = c.row.original
         return r.start_date && r.end_date ? (
           <span title={`From the close of ${r.start_date} to the close of ${r.end_date}`}>
-            {shortDate(r.start_date, r.event_date)} → {shortDate(r.end_date, r.event_date)}
+            {shortDate(r.start_date)} → {shortDate(r.end_date)}
           </span>
         ) : (
           empty(r)
@@ -124,7 +128,7 @@ export function impactColumns(currency: string) {
       }
     }),
     col.accessor((r) => num(r.mcap_change), { id: 'mcap_change', header: 'Change', size: 66, cell: moneyC, ...numeric }),
-    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 68, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 76, cell: pctCell, ...numeric }),
     // The benchmark and its return in one column (sorted by the return, filtered by the ticker):
     // two narrow columns did not leave the Note column room on a 1440px screen.
     col.accessor((r) => num(r.benchmark_return), {
@@ -140,10 +144,10 @@ export function impactColumns(currency: string) {
         </span>
       )
     }),
-    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 72, cell: pctCell, ...numeric }),
-    col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 66, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 76, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 76, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 48, cell: numCell, ...numeric }),
-    col.accessor('note', { id: 'note', header: 'Note', size: 150, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+    col.accessor('note', { id: 'note', header: 'Note', size: 136, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
   ]
 }
 

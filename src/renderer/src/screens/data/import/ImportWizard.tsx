@@ -9,6 +9,7 @@ import { useCommands } from '../../../app/commands'
 import type { ImportDryRun, ImportInspection, ImportResult } from '../../../../../shared/market'
 import { ErrorNote } from '../shared/ErrorNote'
 import { count } from '../shared/format'
+import { plural } from '../../../components/format'
 import { FileStep } from './FileStep'
 import { MappingStep } from './MappingStep'
 import { DryRunStep, TickerCounts } from './DryRunStep'
@@ -160,7 +161,7 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
               Back to mapping
             </button>
             <button type="button" className="btn btn-primary" disabled={busy || dryRun.totals.new + dryRun.totals.replaced === 0} onClick={commit}>
-              Import {count(dryRun.totals.new + dryRun.totals.replaced)} rows
+              Import {plural(dryRun.totals.new + dryRun.totals.replaced, 'row')}
               {dryRun.totals.rejected > 0 && `, skip ${count(dryRun.totals.rejected)} rejected`}
             </button>
             {dryRun.totals.rejected > 0 && (
