@@ -57,6 +57,33 @@ test('a company is edited in place, listings included, and a duplicate ticker is
   await expect(companies.value('Kanzhun', 'listings')).toContainText('2076.HK')
 })
 
+test('a renamed company stays under the cursor: the next edit and Delete act on it, not on its neighbour', async ({ app, host, request }) => {
+  const companies = new CompaniesPage(app)
+  await companies.open()
+  // Sorted by name, "Meituan" would move up among the D's once renamed.
+  await companies.cell('Meituan', 'name').click()
+  await app.keyboard.press('Enter')
+  await companies.editor().fill('Dianping Group')
+  await app.keyboard.press('Enter')
+  await expect(companies.value('Dianping Group', 'name')).toBeVisible()
+  await app.keyboard.press('ArrowRight')
+  await app.keyboard.press('Enter')
+  await companies.editor().fill('大众点评')
+  await app.keyboard.press('Enter')
+  await expect(companies.value('Dianping Group', 'nameZh')).toHaveText('大众点评')
+  const list = await callApi(request, host, 'companies:list', {})
+  expect(list.find((c) => c.name === 'Dianping Group')?.nameZh).toBe('大众点评')
+  expect(list.filter((c) => c.nameZh === '大众点评')).toHaveLength(1)
+  await companies.deleteButton.click()
+  await expect(app.getByRole('dialog')).toContainText('Delete Dianping Group?')
+  await app.keyboard.press('Escape')
+  // Sorting again (descending, then back to ascending) places it by its new name.
+  await companies.grid.getByRole('columnheader', { name: /Name/ }).getByRole('button').click()
+  await companies.grid.getByRole('columnheader', { name: /Name/ }).getByRole('button').click()
+  const names = await companies.rows.locator('[data-col="name"]').allTextContents()
+  expect(names.indexOf('Dianping Group')).toBeLessThan(names.findIndex((n) => n.startsWith('Gaotu')))
+})
+
 test('removing a listing keeps the keys working: focus stays in the editor and Enter, or a click outside, saves it', async ({ app, host, request }) => {
   const companies = new CompaniesPage(app)
   await companies.open()

@@ -18,6 +18,7 @@ import { errorText } from '../../components/error-text'
 import { formatCount } from '../../components/format'
 import { COMPANY_COLUMNS, companyPatch, companySortKey } from './company-columns'
 import { DeleteCompanyDialog } from './DeleteCompanyDialog'
+import { stableOrder, type StableOrder } from './stable-order'
 
 const DEFAULT_SORT: SortingState = [{ id: 'name', desc: false }]
 const rowKey = (c: CompanyRow) => c.id
@@ -39,19 +40,23 @@ export function CompaniesScreen() {
     void reload()
   }, [reload])
 
+  // Sorted and filtered here (the list is small); kept in place while its rows are edited.
+  const order = useRef<StableOrder | null>(null)
   const rows = useMemo(() => {
-    const f = filter.trim().toLowerCase()
-    const shown = f
-      ? directory.list.filter((c) => `${c.name} ${c.nameZh} ${c.sector} ${c.listings.map((l) => l.ticker).join(' ')}`.toLowerCase().includes(f))
-      : [...directory.list]
     const s = sorting[0] ?? DEFAULT_SORT[0]
-    const key = companySortKey(s.id)
-    const dir = s.desc ? -1 : 1
-    return shown.sort((a, b) => {
-      const x = key(a)
-      const y = key(b)
-      return (x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name)) * dir
+    const { order: next, rows } = stableOrder(order.current, directory.list, JSON.stringify([filter, s]), (list) => {
+      const f = filter.trim().toLowerCase()
+      const shown = f ? list.filter((c) => `${c.name} ${c.nameZh} ${c.sector} ${c.listings.map((l) => l.ticker).join(' ')}`.toLowerCase().includes(f)) : [...list]
+      const key = companySortKey(s.id)
+      const dir = s.desc ? -1 : 1
+      return shown.sort((a, b) => {
+        const x = key(a)
+        const y = key(b)
+        return (x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name)) * dir
+      })
     })
+    order.current = next
+    return rows
   }, [directory.list, filter, sorting])
 
   // Open the name of a company just added, so the analyst types it straight away.
