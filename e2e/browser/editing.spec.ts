@@ -238,3 +238,38 @@ test('the detail panel shows its pick-lists whole and opens the companies list i
   // Opening it did not push the form sideways.
   expect(await scroller.evaluate((el) => el.scrollLeft)).toBe(0)
 })
+
+test('the detail panel links companies as the grid does: a typed ticker picks that company, Esc gives up, Enter saves', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  const SHENZHEN = 'Shenzhen gives away 10 million digital yuan in an e-CNY lottery'
+  await events.search.fill('Shenzhen gives away')
+  await events.value(SHENZHEN, 'title').click()
+  const linked = async () => (await callApi(request, host, 'events:query', { search: 'Shenzhen gives away' })).rows[0].companies
+  const edit = events.detail.getByRole('button', { name: 'Edit linked companies' })
+  const list = app.getByRole('dialog', { name: 'Edit linked companies' })
+  const filter = list.getByRole('combobox', { name: 'Linked companies' })
+
+  // "EDU" is New Oriental's ticker, and also inside "Gaotu Techedu": the exact ticker wins.
+  await edit.click()
+  await filter.fill('EDU')
+  await app.keyboard.press('Enter')
+  await expect(list.getByRole('option', { name: /EDU/, selected: true })).toHaveCount(1)
+  await app.keyboard.press('Escape')
+  await expect(list).toHaveCount(0)
+  await expect(events.detail).toContainText('None linked')
+  expect(await linked()).toEqual([])
+
+  await edit.click()
+  await filter.fill('EDU')
+  await app.keyboard.press('Enter')
+  await filter.fill('tal')
+  await app.keyboard.press('Enter')
+  // The pop-up stays whole in the window as chosen companies are added to it.
+  const box = (await list.boundingBox())!
+  expect(box.x + box.width).toBeLessThanOrEqual(app.viewportSize()!.width)
+  await app.keyboard.press('Enter') // on the empty filter: save and close
+  await expect(list).toHaveCount(0)
+  const companies = await callApi(request, host, 'companies:list', {})
+  const tickerOf = (id: string) => companies.find((c) => c.id === id)?.listings[0]?.ticker
+  await expect.poll(async () => (await linked()).map(tickerOf).sort()).toEqual(['EDU', 'TAL'])
+})

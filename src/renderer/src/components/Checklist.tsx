@@ -4,6 +4,7 @@
  * highlighted Enter is handed to `onEnter` (an editor commits). A click toggles too.
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { matchOptions } from './checklist-match'
 
 export interface ChecklistOption {
   value: string
@@ -30,10 +31,7 @@ export function Checklist({ label, options, selected, onChange, onEnter, autoFoc
   const [hi, setHi] = useState(-1)
   const listId = useId()
   const chosen = useMemo(() => new Set(selected), [selected])
-  const shown = useMemo(() => {
-    const f = filter.trim().toLowerCase()
-    return f ? options.filter((o) => `${o.label} ${o.hint ?? ''}`.toLowerCase().includes(f)) : options
-  }, [filter, options])
+  const shown = useMemo(() => matchOptions(options, filter), [filter, options])
   const toggle = (value: string) => {
     onChange(chosen.has(value) ? selected.filter((v) => v !== value) : [...selected, value])
   }

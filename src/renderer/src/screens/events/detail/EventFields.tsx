@@ -6,12 +6,12 @@ import { useId, type KeyboardEvent, type ReactNode } from 'react'
 import type { EventRow } from '../../../../../shared/api'
 import { AUTHORITIES, CATEGORIES, type EventInput } from '../../../../../shared/domain'
 import { useCompanies } from '../../../app/companies'
-import { Checklist } from '../../../components/Checklist'
 import { Popover } from '../../../components/Popover'
 import { formatDateValue, parseDateText } from '../../../components/editors/DateEditor'
 import { splitList } from '../../../components/editors/ListEditor'
 import { Chips } from '../../../components/Chips'
 import { useField, type Field } from './useField'
+import { LinkedCompaniesPicker } from './LinkedCompaniesPicker'
 import './event-fields.css'
 
 // The core's limits (domain.ts eventFields) as whole lines: 50 tags of 60 characters with ", "
@@ -140,11 +140,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
         <div className="field-inline">
           {names.length ? <Chips items={names} className="chip-company" /> : <span className="muted">None linked</span>}
           <Popover label="Edit linked companies" trigger="Edit" buttonClassName="btn btn-small">
-            {() => (
-              <div className="filter-panel">
-                <Checklist label="Linked companies" options={companies.options} selected={linked.draft} onChange={(v) => void linked.commit(v)} autoFocus showChosen />
-              </div>
-            )}
+            {(close) => <LinkedCompaniesPicker options={companies.options} saved={linked.draft} save={(v) => void linked.commit(v)} close={close} />}
           </Popover>
         </div>
         {linked.error && (
