@@ -46,9 +46,12 @@ describe('capwatch events list', () => {
     // Every row starts with its date and id, and the id column starts at the same place.
     const idAt = header.indexOf('ID')
     rows.forEach((line, i) => {
-      expect(line.startsWith(events[i].date)).toBe(true)
+      // A date known to the month only reads as the month ("2020-10"), never as its first day.
+      const date = events[i].datePrecision === 'month' ? events[i].date.slice(0, 7) : events[i].date
+      expect(line.startsWith(`${date} `)).toBe(true)
       expect(line.slice(idAt).startsWith(events[i].id)).toBe(true)
     })
+    expect(events.some((e) => e.datePrecision === 'month'), 'the starter workspace has month-dated events').toBe(true)
     const baba = rows.find((l) => l.includes('BABA'))
     expect(baba).toBeDefined()
   })

@@ -75,7 +75,7 @@ describe('capwatch export events|notes', () => {
     const id = (await capwatch(dir, 'events', 'add', '--date', '2021-07-24', '--title', 'T')).last
     await capwatch(dir, 'notes', 'add', id, '--text', 'why it matters')
     const file = join(reports, 'notes.csv')
-    expect((await capwatch(dir, 'export', 'notes', '--out', file)).out).toEqual([`wrote 1 rows to ${file}`])
+    expect((await capwatch(dir, 'export', 'notes', '--out', file)).out).toEqual([`wrote 1 row to ${file}`])
     const [header, row] = parseFile(await readFile(file))
     expect(header).toEqual(['note_id', 'event_id', 'event_date', 'event_title', 'created_at', 'updated_at', 'text'])
     expect(row.slice(1, 4)).toEqual([id, '2021-07-24', 'T'])

@@ -6,6 +6,7 @@
  */
 import type { EventRow } from '../../../shared/api'
 import { AUTHORITIES, CATEGORIES, type Authority, type Category } from '../../../shared/domain'
+import { eventDateText } from '../../../shared/dates'
 import { ApiError } from '../../../shared/errors'
 import { call } from '../../core/dispatch'
 import { companyLabel } from '../../core/companies'
@@ -44,7 +45,8 @@ const list: CliCommand = {
     const labels = new Map(companies.map((c) => [c.id, companyLabel(c, c.id)]))
     const table = formatTable(
       ['DATE', 'ID', 'CATEGORY', 'TITLE', 'COMPANIES'],
-      rows.map((e) => [e.date, e.id, e.category, e.title, e.companies.map((c) => labels.get(c) ?? c).join(', ')]),
+      // "2020-10" when only the month is known, as the app and the reports write it.
+      rows.map((e) => [eventDateText(e), e.id, e.category, e.title, e.companies.map((c) => labels.get(c) ?? c).join(', ')]),
       { 3: 60 }
     )
     for (const line of table) ctx.out(line)

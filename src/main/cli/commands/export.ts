@@ -114,7 +114,7 @@ export const exportCommand: CliCommand = {
     const target = await prepareOutputFile(out, ctx.core.dataDir)
     const result = await call(ctx.handlers, 'reports:export', request)
     await writeOutputFile(target, result.csv)
-    ctx.out(`wrote ${result.rows} rows to ${out}`)
+    ctx.out(`wrote ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} to ${out}`)
   }
 }
 
