@@ -120,6 +120,14 @@ test('a bad currency names the listing and field, and keeps what was typed until
   await app.keyboard.press('Enter')
   await expect(companies.grid.locator('.listings-editor')).toHaveCount(0)
   await expect(companies.value('JD.com', 'listings')).toContainText('9618.HK')
+
+  // A cleared ticker is an error, not a silent removal of the listing and its share schedule.
+  await companies.cell('JD.com', 'listings').dblclick()
+  await companies.grid.getByRole('textbox', { name: 'Ticker 2' }).fill('')
+  await app.keyboard.press('Enter')
+  await expect(companies.grid.getByRole('alert')).toHaveText('Listing 2 ticker must not be empty')
+  await app.keyboard.press('Escape')
+  await expect(companies.value('JD.com', 'listings')).toContainText('9618.HK')
 })
 
 test('add a company, name it, and delete it', async ({ app }) => {

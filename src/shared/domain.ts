@@ -107,7 +107,7 @@ export const noteSchema = z.object({
 export type Note = z.infer<typeof noteSchema>
 
 export const currency = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as USD')
-export const ticker = z.string().trim().min(1).max(32).regex(/^[A-Za-z0-9.^=_-]+$/, 'must be letters, digits, . ^ = _ or -')
+export const ticker = z.string().trim().min(1, 'must not be empty').max(32).regex(/^[A-Za-z0-9.^=_-]*$/, 'must be letters, digits, . ^ = _ or -')
 
 /** One row of a listing's share schedule: from `date` on, `shares` are outstanding. */
 export const shareRowSchema = z.object({

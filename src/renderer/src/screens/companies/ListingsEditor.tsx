@@ -10,14 +10,16 @@ import type { EditorProps } from '../../components/grid/types'
 import { useEditorKeys } from '../../components/editors/useEditorKeys'
 
 /** A listing being edited; `key` tells rows apart while they are added and removed. */
-type Draft = Pick<Listing, 'ticker' | 'exchange' | 'currency'> & { shares: Listing['shares']; key: number }
+type Draft = Pick<Listing, 'ticker' | 'exchange' | 'currency'> & { shares: Listing['shares']; key: number; added?: boolean }
 
 let nextKey = 1
 
 export function ListingsEditor(props: EditorProps<Listing[]>) {
   const [rows, setRows] = useState<Draft[]>(() => props.initial.map((l) => ({ ...l, key: nextKey++ })))
-  // Rows without a ticker are unfinished: dropped rather than sent to the core as an error.
-  const read = () => rows.filter((r) => r.ticker.trim()).map((r) => ({ ticker: r.ticker.trim(), exchange: r.exchange.trim(), currency: r.currency.trim().toUpperCase(), shares: r.shares }))
+  // A row added here and left without a ticker is unfinished: dropped. A listing that had one is
+  // sent as it is, so the core says "Listing 1 ticker must not be empty" instead of the listing
+  // (and its share schedule) silently going; the × button is how a listing is removed.
+  const read = () => rows.filter((r) => r.ticker.trim() || !r.added).map((r) => ({ ticker: r.ticker.trim(), exchange: r.exchange.trim(), currency: r.currency.trim().toUpperCase(), shares: r.shares }))
   const keys = useEditorKeys(props, read)
   const set = (i: number, patch: Partial<Draft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const root = useRef<HTMLDivElement>(null)
@@ -39,7 +41,7 @@ export function ListingsEditor(props: EditorProps<Listing[]>) {
   }
   const add = () => {
     focusRow.current = rows.length
-    setRows((rs) => [...rs, { ticker: '', exchange: '', currency: 'USD', shares: [], key: nextKey++ }])
+    setRows((rs) => [...rs, { ticker: '', exchange: '', currency: 'USD', shares: [], key: nextKey++, added: true }])
   }
   return (
     <div
