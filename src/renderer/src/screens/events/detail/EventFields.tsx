@@ -26,7 +26,7 @@ interface Props {
   autoFocusTitle?: boolean
 }
 
-function Row({ label, field, children, hint }: { label: string; field: Field<unknown>; children: (id: string) => ReactNode; hint?: string }) {
+function Row({ label, field, children, hint, errorBelow = false }: { label: string; field: Field<unknown>; children: (id: string) => ReactNode; hint?: string; errorBelow?: boolean }) {
   const id = useId()
   return (
     <div className="field">
@@ -35,7 +35,7 @@ function Row({ label, field, children, hint }: { label: string; field: Field<unk
       </label>
       {children(id)}
       {hint && !field.error && <p className="field-hint">{hint}</p>}
-      {field.error && (
+      {field.error && !errorBelow && (
         <p className="field-error" role="alert">
           {field.error}
         </p>
@@ -98,7 +98,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
         )}
       </Row>
       <div className="field-grid">
-        <Row label="Date" field={date as Field<unknown>} hint={event.datePrecision === 'month' ? 'Known to the month' : undefined}>
+        <Row label="Date" field={date as Field<unknown>} errorBelow hint={event.datePrecision === 'month' ? 'Known to the month' : undefined}>
           {(id) => (
             <input
               id={id}
@@ -112,7 +112,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             />
           )}
         </Row>
-        <Row label="Category" field={category as Field<unknown>}>
+        <Row label="Category" field={category as Field<unknown>} errorBelow>
           {(id) => (
             <select id={id} className="input" value={category.draft} onChange={(e) => void category.commit(e.target.value)}>
               {CATEGORIES.map(([v, l]) => (
@@ -123,7 +123,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             </select>
           )}
         </Row>
-        <Row label="Authority" field={authority as Field<unknown>}>
+        <Row label="Authority" field={authority as Field<unknown>} errorBelow>
           {(id) => (
             <select id={id} className="input" value={authority.draft} onChange={(e) => void authority.commit(e.target.value)}>
               {AUTHORITIES.map((a) => (
@@ -134,6 +134,15 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             </select>
           )}
         </Row>
+        {/* Under the whole line: in the narrow Date column a message wrapped to five lines. */}
+        {[date, category, authority].map(
+          (f, i) =>
+            f.error && (
+              <p key={i} className="field-error field-grid-error" role="alert">
+                {f.error}
+              </p>
+            )
+        )}
       </div>
       <div className="field">
         <span className="field-label">Companies</span>
