@@ -168,4 +168,7 @@ test('duplicate copies the selected event with its fields', async ({ app }) => {
   const copy = `${ANT_IPO} (copy)`
   await expect(events.cell(copy, 'date')).toHaveText('2020-11-03')
   await expect(events.cell(copy, 'companies')).toHaveText(await events.cell(ANT_IPO, 'companies').textContent() as string)
+  // The cursor moved to the copy with the panel, so the next key acts on the copy.
+  await expect.poll(() => events.activeCell()).toEqual({ title: copy, column: 'title' })
+  await expect(events.detail.getByRole('textbox', { name: 'Title' })).toHaveValue(copy)
 })

@@ -55,6 +55,11 @@ export interface DataGridHandle {
   showNewQuery(): void
   /** Bring a row into view without moving focus. */
   scrollToRow(index: number): void
+  /**
+   * Bring a row into view and, if a cell is active, move the cursor to that row in the same
+   * column (a duplicated or restored event: the keys then act on the row the panel shows).
+   */
+  revealRow(index: number): void
 }
 
 interface Props<R> {
@@ -244,6 +249,11 @@ export function DataGrid<R>(props: Props<R>) {
       },
       scrollToRow(index) {
         virtualizer.scrollToIndex(index, { align: 'center' })
+      },
+      revealRow(index) {
+        virtualizer.scrollToIndex(index, { align: 'center' })
+        const at = activeRef.current
+        if (at && !editingRef.current) setActive({ row: index, col: at.col })
       }
     }),
     [colIds, move, startEdit, virtualizer, setActive]

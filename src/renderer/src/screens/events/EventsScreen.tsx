@@ -95,7 +95,7 @@ export function EventsScreen() {
     if (!reveal) return
     const i = pager.indexOf(reveal.id, state)
     if (i >= 0) {
-      grid.current?.scrollToRow(i)
+      grid.current?.revealRow(i)
       setReveal(null)
     }
   }, [reveal, state, pager])
