@@ -39,7 +39,8 @@ describe('capwatch errors', () => {
     [['events'], 'capwatch events list'],
     [['events', 'remove'], 'Unknown command "events remove"'],
     [['events', 'list', '--csv'], "'--csv'"],
-    [['events', 'list', 'extra'], 'Unexpected argument']
+    [['events', 'list', 'extra'], 'Unexpected argument'],
+    [['events', 'add', '--date', '2021-04-10', '--title', 'a', '--title', 'b'], '--title is given more than once']
   ])('%j is one line on stderr and exit code 1', async (args, mention) => {
     const run = await capwatch(await tempDir(), ...args)
     expect(run.code).toBe(1)

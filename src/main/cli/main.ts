@@ -100,9 +100,16 @@ export async function runCli(argv: string[], terminal = { out: (l: string) => co
     }
     let parsed
     try {
-      parsed = parseArgs({ args: cmdArgv, options: command.options ?? {}, allowPositionals: true, strict: true })
+      parsed = parseArgs({ args: cmdArgv, options: command.options ?? {}, allowPositionals: true, strict: true, tokens: true })
     } catch (e) {
       throw new ApiError('invalid_input', `${argsProblem(e, cmdArgv)}. Usage: capwatch ${command.usage}`)
+    }
+    // parseArgs keeps the last of a repeated option: `--title a --title b` would save "b" unsaid.
+    const seen = new Set<string>()
+    for (const t of parsed.tokens ?? []) {
+      if (t.kind !== 'option') continue
+      if (seen.has(t.name)) throw new ApiError('invalid_input', `--${t.name} is given more than once: give it once. Usage: capwatch ${command.usage}`)
+      seen.add(t.name)
     }
     const n = parsed.positionals.length
     const want = command.positionals ?? 0
