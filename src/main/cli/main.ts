@@ -104,10 +104,11 @@ export async function runCli(argv: string[], terminal = { out: (l: string) => co
     } catch (e) {
       throw new ApiError('invalid_input', `${argsProblem(e, cmdArgv)}. Usage: capwatch ${command.usage}`)
     }
-    // parseArgs keeps the last of a repeated option: `--title a --title b` would save "b" unsaid.
+    // parseArgs keeps the last of a repeated option (one not meant to repeat, as --source is):
+    // `--title a --title b` would save "b" unsaid.
     const seen = new Set<string>()
     for (const t of parsed.tokens ?? []) {
-      if (t.kind !== 'option') continue
+      if (t.kind !== 'option' || command.options?.[t.name]?.multiple) continue
       if (seen.has(t.name)) throw new ApiError('invalid_input', `--${t.name} is given more than once: give it once. Usage: capwatch ${command.usage}`)
       seen.add(t.name)
     }
