@@ -184,4 +184,5 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
   await expect(app.getByText('The start date must not be after the end date.')).toBeVisible()
   await expect(app.getByTestId('basket-chart')).toContainText('No basket for these dates: the start must be on or before the end.')
   await expect(sentence).toHaveCount(0)
+  await app.screenshot({ path: test.info().outputPath('basket-reversed.png') })
 })
