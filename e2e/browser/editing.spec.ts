@@ -1,6 +1,6 @@
 /**
- * Editing in place, from the keyboard first: arrows move the active cell, Enter edits, Tab
- * commits and moves to the next cell, Esc cancels; a refused edit says why in the field's own
+ * Editing in place, from the keyboard first: arrows move the active cell, Enter edits (or typing
+ * replaces the value), Tab commits and moves to the next cell, Esc cancels; a refused edit says why in the field's own
  * words and keeps what was typed; pick-lists and multi-selects edit category and companies;
  * pop-up editors, their messages and chips stay where they can be seen.
  */
@@ -34,6 +34,51 @@ test('arrows move the active cell, Enter edits, Tab commits and moves to the nex
 
   const saved = await callApi(request, host, 'events:query', { search: 'NYSE IPO', limit: 5 })
   expect(saved.rows.map((r) => r.title)).toContain('Didi raises $4.4 billion in its NYSE IPO')
+})
+
+test('typing on a cell starts editing it with what is typed, as in a spreadsheet', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  await events.cell(DIDI_IPO, 'title').click()
+  await app.keyboard.type('Didi lists in New York')
+  await expect(events.editor()).toHaveValue('Didi lists in New York')
+  await app.keyboard.press('Enter')
+  await expect(events.cell('Didi lists in New York', 'title')).toBeVisible()
+
+  // A pick-list takes the option the typed letter starts; a multi-select, a filter to go on typing.
+  await app.keyboard.press('ArrowRight')
+  await app.keyboard.press('ArrowRight')
+  expect(await events.activeCell()).toEqual({ title: 'Didi lists in New York', column: 'category' })
+  await app.keyboard.press('a')
+  await expect(events.grid.getByRole('combobox', { name: 'Category' })).toHaveValue('antitrust')
+  await app.keyboard.press('Enter')
+  await expect(events.cell('Didi lists in New York', 'category')).toHaveText('Antitrust')
+
+  await events.cell('Didi lists in New York', 'companies').click()
+  await app.keyboard.type('Kuaish')
+  await expect(events.grid.getByRole('combobox', { name: 'Companies' })).toHaveValue('Kuaish')
+  await app.keyboard.press('Enter') // toggles the first match
+  await app.keyboard.press('Enter') // commits
+  await expect(events.cell('Didi lists in New York', 'companies')).toContainText('1024.HK')
+
+  const [saved] = (await callApi(request, host, 'events:query', { search: 'Didi lists in New York', limit: 1 })).rows
+  expect(saved).toMatchObject({ title: 'Didi lists in New York', category: 'antitrust' })
+})
+
+test('Tab moves along the row without editing; past the row\'s ends focus leaves the grid', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.cell(DIDI_IPO, 'date').click()
+  await app.keyboard.press('Tab')
+  expect(await events.activeCell()).toEqual({ title: DIDI_IPO, column: 'title' })
+  await expect(events.editor()).toHaveCount(0)
+  await app.keyboard.press('Shift+Tab')
+  expect(await events.activeCell()).toEqual({ title: DIDI_IPO, column: 'date' })
+  await app.keyboard.press('Shift+Tab')
+  await expect(events.grid).not.toBeFocused()
+
+  await events.cell(DIDI_IPO, 'date').click()
+  await app.keyboard.press('End')
+  await app.keyboard.press('Tab')
+  await expect(events.grid).not.toBeFocused()
 })
 
 test('End reaches the far right of a wide table: its cells are there, and each row still names its event', async ({ app }) => {

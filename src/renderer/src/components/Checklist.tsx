@@ -24,11 +24,13 @@ interface Props {
   searchable?: boolean
   /** List what is chosen above the box, each removable (when the list is long). */
   showChosen?: boolean
+  /** What the filter box starts with (a character typed on a grid cell opened the list). */
+  initialFilter?: string
 }
 
-export function Checklist({ label, options, selected, onChange, onEnter, autoFocus, searchable = true, showChosen = false }: Props) {
-  const [filter, setFilter] = useState('')
-  const [hi, setHi] = useState(-1)
+export function Checklist({ label, options, selected, onChange, onEnter, autoFocus, searchable = true, showChosen = false, initialFilter = '' }: Props) {
+  const [filter, setFilter] = useState(initialFilter)
+  const [hi, setHi] = useState(initialFilter.trim() ? 0 : -1)
   const listId = useId()
   const chosen = useMemo(() => new Set(selected), [selected])
   const shown = useMemo(() => matchOptions(options, filter), [filter, options])
@@ -80,6 +82,8 @@ export function Checklist({ label, options, selected, onChange, onEnter, autoFoc
           aria-activedescendant={hi >= 0 && hi < shown.length ? optionId(hi) : undefined}
           placeholder="Type to filter…"
           autoFocus={autoFocus}
+          // Typing goes on after a filter it started with.
+          onFocus={(e) => e.currentTarget.setSelectionRange(e.currentTarget.value.length, e.currentTarget.value.length)}
           value={filter}
           onChange={(e) => {
             setFilter(e.target.value)

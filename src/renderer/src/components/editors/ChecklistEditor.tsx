@@ -20,7 +20,7 @@ export function checklistEditor(options: readonly ChecklistOption[]): ComponentT
           if (e.key !== 'Enter') keys.onKeyDown(e)
         }}
       >
-        <Checklist label={props.label} options={options} selected={value} onChange={setValue} onEnter={() => props.commit(value, 'stay')} autoFocus showChosen />
+        <Checklist label={props.label} initialFilter={props.typed} options={options} selected={value} onChange={setValue} onEnter={() => props.commit(value, 'stay')} autoFocus showChosen />
         <p className="editor-hint">Enter toggles · Enter on empty filter saves · Esc cancels</p>
       </div>
     )

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react'
 import type { EditorProps } from '../grid/types'
-import { useEditorKeys } from './useEditorKeys'
+import { startText, useEditorKeys } from './useEditorKeys'
 
 export interface DateValue {
   date: string
@@ -23,7 +23,8 @@ export function parseDateText(text: string): DateValue {
 }
 
 export function DateEditor(props: EditorProps<DateValue>) {
-  const [text, setText] = useState(formatDateValue(props.initial))
+  const start = startText(props.typed, formatDateValue(props.initial))
+  const [text, setText] = useState(start.text)
   const keys = useEditorKeys(props, () => parseDateText(text))
   return (
     <input
@@ -32,7 +33,7 @@ export function DateEditor(props: EditorProps<DateValue>) {
       aria-description="YYYY-MM-DD, or YYYY-MM when only the month is known"
       placeholder="YYYY-MM-DD or YYYY-MM"
       autoFocus
-      onFocus={(e) => e.currentTarget.select()}
+      onFocus={start.onFocus}
       value={text}
       onChange={(e) => setText(e.target.value)}
       {...keys}

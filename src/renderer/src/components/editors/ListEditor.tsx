@@ -4,7 +4,7 @@
  */
 import { useState } from 'react'
 import type { EditorProps } from '../grid/types'
-import { useEditorKeys } from './useEditorKeys'
+import { startText, useEditorKeys } from './useEditorKeys'
 
 // The core's limits (domain.ts eventFields) as whole texts: 50 tags of 60 characters with ", "
 // between them; 50 sources of 1000 characters, one a line. Each item's own limit is the core's.
@@ -19,7 +19,8 @@ export function splitList(text: string, by: 'comma' | 'line'): string[] {
 }
 
 export function TagsEditor(props: EditorProps<string[]>) {
-  const [value, setValue] = useState(props.initial.join(', '))
+  const start = startText(props.typed, props.initial.join(', '))
+  const [value, setValue] = useState(start.text)
   const keys = useEditorKeys(props, () => splitList(value, 'comma'))
   return (
     <input
@@ -28,6 +29,7 @@ export function TagsEditor(props: EditorProps<string[]>) {
       placeholder="tag, another tag"
       maxLength={TAGS_MAX}
       autoFocus
+      onFocus={start.onFocus}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       {...keys}
@@ -36,7 +38,8 @@ export function TagsEditor(props: EditorProps<string[]>) {
 }
 
 export function LinesEditor(props: EditorProps<string[]>) {
-  const [value, setValue] = useState(props.initial.join('\n'))
+  const start = startText(props.typed, props.initial.join('\n'), { multiline: true })
+  const [value, setValue] = useState(start.text)
   const keys = useEditorKeys(props, () => splitList(value, 'line'), { multiline: true })
   return (
     <div className="editor-popup-body" onBlur={keys.onBlur}>
@@ -44,6 +47,7 @@ export function LinesEditor(props: EditorProps<string[]>) {
         className="input editor-textarea"
         aria-label={props.label}
         autoFocus
+        onFocus={start.onFocus}
         rows={5}
         maxLength={LINES_MAX}
         placeholder="One per line"

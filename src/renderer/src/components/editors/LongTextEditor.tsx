@@ -1,10 +1,11 @@
 /** Multi-line text (a summary): Shift+Enter starts a new line, Enter commits. */
 import { useState, type ComponentType } from 'react'
 import type { EditorProps } from '../grid/types'
-import { useEditorKeys } from './useEditorKeys'
+import { startText, useEditorKeys } from './useEditorKeys'
 
 export function LongTextEditor(props: EditorProps<string> & { maxLength?: number }) {
-  const [value, setValue] = useState(props.initial)
+  const start = startText(props.typed, props.initial, { multiline: true })
+  const [value, setValue] = useState(start.text)
   const keys = useEditorKeys(props, () => value, { multiline: true })
   return (
     <div className="editor-popup-body" onBlur={keys.onBlur}>
@@ -12,6 +13,7 @@ export function LongTextEditor(props: EditorProps<string> & { maxLength?: number
         className="input editor-textarea"
         aria-label={props.label}
         autoFocus
+        onFocus={start.onFocus}
         rows={6}
         maxLength={props.maxLength}
         value={value}

@@ -1,10 +1,11 @@
 /** Single-line text (a title, a name), at most as long as the field's schema allows. */
 import { useState, type ComponentType } from 'react'
 import type { EditorProps } from '../grid/types'
-import { useEditorKeys } from './useEditorKeys'
+import { startText, useEditorKeys } from './useEditorKeys'
 
 export function TextEditor(props: EditorProps<string> & { maxLength?: number }) {
-  const [value, setValue] = useState(props.initial)
+  const start = startText(props.typed, props.initial)
+  const [value, setValue] = useState(start.text)
   const keys = useEditorKeys(props, () => value)
   return (
     <input
@@ -12,7 +13,7 @@ export function TextEditor(props: EditorProps<string> & { maxLength?: number }) 
       aria-label={props.label}
       autoFocus
       maxLength={props.maxLength}
-      onFocus={(e) => e.currentTarget.select()}
+      onFocus={start.onFocus}
       value={value}
       onChange={(e) => setValue(e.target.value)}
       {...keys}

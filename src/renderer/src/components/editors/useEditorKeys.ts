@@ -32,3 +32,19 @@ export function useEditorKeys<V>({ commit, cancel, provideRead }: Pick<EditorPro
   }
   return { onKeyDown, onBlur }
 }
+
+/**
+ * Where a text editor starts: from the character typed on the cell (it replaces the value, the
+ * caret after it), or from the value: a line all selected so that typing replaces it too; a
+ * multi-line text with the caret at its end, to add to it.
+ */
+export function startText(typed: string | undefined, value: string, opts: { multiline?: boolean } = {}) {
+  return {
+    text: typed ?? value,
+    onFocus: (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      const el = e.currentTarget
+      if (typed === undefined && !opts.multiline) el.select()
+      else el.setSelectionRange(el.value.length, el.value.length)
+    }
+  }
+}

@@ -3,7 +3,9 @@
  * fetched page by page: `getRow` may return undefined for a row still loading, shown as a
  * placeholder). Focus stays on the grid element and `aria-activedescendant` names the active cell,
  * so virtualisation never loses focus. Keys: arrows, Home/End, PageUp/PageDown, Ctrl+Home/End
- * move; Enter or F2 edits; in an editor Enter/Tab or a click outside commit, Esc cancels. A refused
+ * move, Tab/Shift+Tab along the row (and out of the grid past its ends); Enter or F2 edits, and so
+ * does typing a character (which starts the new value); in an editor Enter/Tab or a click outside
+ * commit, Esc cancels. A refused
  * edit keeps its editor open with what was typed and the core's reason, to be fixed or cancelled.
  */
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react'
@@ -13,7 +15,7 @@ import { GridHeader } from './GridHeader'
 import { GridRow, type RowUi } from './GridRow'
 import { sameValue, type CommitMove, type GridColumn } from './types'
 import { errorText } from '../error-text'
-import { keyAction, tabTarget } from './grid-keys'
+import { keyAction, tabInRow, tabTarget, typedToEdit } from './grid-keys'
 import { assignSlots, NO_SLOTS, type RowSlots } from './row-slots'
 import { observeOffsetBeforePaint } from './scroll-offset'
 import { useHoverTitle } from './useHoverTitle'
@@ -86,6 +88,11 @@ interface Cell {
   col: string
 }
 
+/** The cell being edited; `typed` is the character that opened its editor, if one did. */
+interface Editing extends Cell {
+  typed?: string
+}
+
 export function DataGrid<R>(props: Props<R>) {
   const { label, table, specs, rowCount, getRow, rowKey, selectedKey, onActiveRow, onVisibleRange, onCommit, filters, empty, handle } = props
   const withFilters = !!filters
@@ -98,7 +105,7 @@ export function DataGrid<R>(props: Props<R>) {
     activeRef.current = cell
     setActiveState(cell)
   }, [])
-  const [editing, setEditing] = useState<Cell | null>(null)
+  const [editing, setEditing] = useState<Editing | null>(null)
   const restoreScrollRef = useRef<(() => void) | null>(null)
   const [error, setError] = useState<{ key: string; col: string; message: string } | null>(null)
 
@@ -222,14 +229,14 @@ export function DataGrid<R>(props: Props<R>) {
   const focusGrid = () => scrollRef.current?.focus({ preventScroll: true })
 
   const startEdit = useCallback(
-    (cell: Cell) => {
+    (cell: Cell, typed?: string) => {
       const spec = specs.get(cell.col)
       const row = getRow(cell.row)
       if (!spec?.edit || row === undefined) return
       setError(null)
       // A pop-up editor is focused before it is placed in view: keep the grid where it was.
       restoreScrollRef.current = scrollSnapshot(scrollRef.current)
-      setEditing(cell)
+      setEditing(typed === undefined ? cell : { ...cell, typed })
     },
     [specs, getRow]
   )
@@ -270,7 +277,7 @@ export function DataGrid<R>(props: Props<R>) {
 
   // Stable for the lifetime of the grid so memoised rows are not re-rendered by it.
   const editor = useMemo(() => {
-    const close = (cell: Cell, how: CommitMove) => {
+    const close = (cell: Editing, how: CommitMove) => {
       if (editingRef.current !== cell) return
       editingRef.current = null
       readRef.current = null
@@ -377,6 +384,18 @@ export function DataGrid<R>(props: Props<R>) {
     }
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 2)
     const cur = active ? { row: active.row, col: Math.max(0, colIds.indexOf(active.col)) } : null
+    if (e.key === 'Tab' && cur) {
+      const to = tabInRow(cur, e.shiftKey ? -1 : 1, colIds.length)
+      if (!to) return
+      e.preventDefault()
+      return move({ row: to.row, col: colIds[to.col] })
+    }
+    const typed = typedToEdit({ ...e, isComposing: e.nativeEvent.isComposing })
+    if (typed !== null && active) {
+      // The character is the new value's start (the editor shows it); not typed twice.
+      e.preventDefault()
+      return startEdit(active, typed)
+    }
     const action = keyAction(e.key, e.ctrlKey || e.metaKey, cur, { rows: rowCount, cols: colIds.length, page })
     if (action.kind === 'none') return
     e.preventDefault()
@@ -396,7 +415,7 @@ export function DataGrid<R>(props: Props<R>) {
     const isEditing = editing?.row === index
     const err = error && row !== undefined && rowKey(row) === error.key ? { col: error.col, message: error.message } : null
     if (!isActive && !isEditing && !err) return null
-    return { activeCol: isActive ? active!.col : null, editingCol: isEditing ? editing!.col : null, error: err }
+    return { activeCol: isActive ? active!.col : null, editingCol: isEditing ? editing!.col : null, typed: isEditing ? editing!.typed : undefined, error: err }
   }
 
   const activeId = active && active.row < rowCount ? `${gridId}-r${active.row}-${active.col}` : undefined

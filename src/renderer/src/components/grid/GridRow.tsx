@@ -19,6 +19,8 @@ import { CellError, InlineEditor, PopupEditor } from './CellOverlay'
 export interface RowUi {
   activeCol: string | null
   editingCol: string | null
+  /** The character that opened the editor (type-to-edit), handed to it. */
+  typed?: string
   error: { col: string; message: string } | null
 }
 
@@ -37,7 +39,7 @@ interface Props<R> {
   colTo: number
   ui: RowUi | null
   selected: boolean
-  editor: (Omit<EditorProps<unknown>, 'initial' | 'label'> & { keepScroll?: () => void }) | null
+  editor: (Omit<EditorProps<unknown>, 'initial' | 'label' | 'typed'> & { keepScroll?: () => void }) | null
   onDismissError: () => void
 }
 
@@ -92,9 +94,9 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, width
           >
             {loading ? null : editing ? (
               c.edit!.popup ? (
-                <PopupEditor error={error} before={editor.keepScroll}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}</PopupEditor>
+                <PopupEditor error={error} before={editor.keepScroll}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), typed: ui!.typed, label: c.header })}</PopupEditor>
               ) : (
-                <InlineEditor error={error}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), label: c.header })}</InlineEditor>
+                <InlineEditor error={error}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), typed: ui!.typed, label: c.header })}</InlineEditor>
               )
             ) : error ? (
               <>

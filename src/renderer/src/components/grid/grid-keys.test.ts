@@ -1,6 +1,6 @@
 /** The grid's keyboard conventions, as an analyst used to spreadsheets expects them. */
 import { describe, expect, test } from 'vitest'
-import { keyAction, tabTarget } from './grid-keys'
+import { keyAction, tabInRow, tabTarget, typedToEdit } from './grid-keys'
 
 const extent = { rows: 100, cols: 10, page: 20 }
 
@@ -38,5 +38,28 @@ describe('grid keys', () => {
     expect(tabTarget({ row: 3, col: 9 }, 1, extent)).toEqual({ row: 4, col: 0 })
     expect(tabTarget({ row: 3, col: 0 }, -1, extent)).toEqual({ row: 2, col: 9 })
     expect(tabTarget({ row: 99, col: 9 }, 1, extent)).toEqual({ row: 99, col: 0 })
+  })
+
+  test('Tab on the grid moves along the row, and past its ends lets focus leave the grid', () => {
+    expect(tabInRow({ row: 3, col: 2 }, 1, 10)).toEqual({ row: 3, col: 3 })
+    expect(tabInRow({ row: 3, col: 2 }, -1, 10)).toEqual({ row: 3, col: 1 })
+    expect(tabInRow({ row: 3, col: 9 }, 1, 10)).toBeNull()
+    expect(tabInRow({ row: 3, col: 0 }, -1, 10)).toBeNull()
+  })
+
+  test('typing a character on a cell starts editing it with that character; shortcuts, named keys and the search key do not', () => {
+    const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing: boolean }> = {}) =>
+      typedToEdit({ key: k, ctrlKey: false, metaKey: false, altKey: false, ...mods })
+    expect(key('a')).toBe('a')
+    expect(key('Z')).toBe('Z')
+    expect(key('2')).toBe('2')
+    expect(key('é')).toBe('é')
+    expect(key('阿')).toBe('阿')
+    expect(key('😀')).toBe('😀')
+    expect(key('c', { ctrlKey: true })).toBeNull()
+    expect(key('c', { metaKey: true })).toBeNull()
+    expect(key('x', { altKey: true })).toBeNull()
+    expect(key('a', { isComposing: true })).toBeNull()
+    for (const named of ['Tab', 'Enter', 'Escape', 'ArrowDown', 'F2', 'Shift', 'Dead', 'Process', ' ', '/']) expect(key(named)).toBeNull()
   })
 })

@@ -51,6 +51,27 @@ export function keyAction(key: string, mod: boolean, active: GridCell | null, ex
   }
 }
 
+/**
+ * Tab / Shift+Tab on the grid (not editing): the next / previous cell of the row. Past the row's
+ * ends it returns null and the browser moves focus out of the grid as usual, so a keyboard user
+ * is never trapped in a table of 100k rows (at most one Tab per column to leave it).
+ */
+export function tabInRow(cell: GridCell, dir: 1 | -1, cols: number): GridCell | null {
+  const col = cell.col + dir
+  return col >= 0 && col < cols ? { row: cell.row, col } : null
+}
+
+/**
+ * A key that starts editing the active cell with what it types, as in a spreadsheet: one
+ * printable character without Ctrl/Cmd/Alt (those are shortcuts). Space is left to the grid and
+ * "/" to the app (it jumps to the search box from anywhere but a text field).
+ */
+export function typedToEdit(e: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; isComposing?: boolean }): string | null {
+  if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return null
+  // key is the character for printable keys ("a", "Ä", "7") and a name for the others ("Tab").
+  return [...e.key].length === 1 && e.key !== ' ' && e.key !== '/' ? e.key : null
+}
+
 /** Where Tab / Shift+Tab after an edit goes: the next / previous cell, wrapping to the next row. */
 export function tabTarget(cell: GridCell, dir: 1 | -1, extent: Pick<GridExtent, 'rows' | 'cols'>): GridCell {
   let { row, col } = cell

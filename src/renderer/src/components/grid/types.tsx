@@ -10,6 +10,11 @@ export type CommitMove = 'stay' | 'next' | 'prev' | 'down' | 'blur'
 
 export interface EditorProps<V> {
   initial: V
+  /**
+   * The character typed on the cell that opened the editor (spreadsheet style): text editors
+   * start from it instead of the value; pick-lists use it to find an option or filter.
+   */
+  typed?: string
   /** Accessible name of the editor, e.g. the column's header. */
   label: string
   commit: (value: V, move: CommitMove) => void
