@@ -53,10 +53,11 @@ export interface BackupInfoLine {
 
 /**
  * Write a backup of the files under `dir` (a snapshot, see Store.snapshot) to `out`, streaming:
+ * `expected` holds the SHA-256 the store wrote for files it can vouch for (the series files).
  * a large workspace is hashed, then compressed file by file, never held in memory at once.
  * The archive is written to a temp file, fsync'd and renamed: `out` is whole or absent.
  */
-export async function writeBackupFile(dir: string, files: string[], out: string, info: BackupInfoLine): Promise<number> {
+export async function writeBackupFile(dir: string, files: string[], out: string, info: BackupInfoLine, expected: ReadonlyMap<string, string> = new Map()): Promise<number> {
   const listed: BackupHeader['files'] = []
   for (const path of files) {
     const hash = createHash('sha256')
@@ -65,7 +66,11 @@ export async function writeBackupFile(dir: string, files: string[], out: string,
       hash.update(chunk as Buffer)
       bytes += (chunk as Buffer).length
     }
-    listed.push({ path, bytes, sha256: hash.digest('hex') })
+    const sha256 = hash.digest('hex')
+    // A file that is not what the store wrote would make a backup that no restore accepts.
+    const want = expected.get(path)
+    if (want !== undefined && want !== sha256) throw new ApiError('corrupt', `${path} was changed on disk since Capwatch checked it at start, so it would not restore; restart Capwatch to set it aside`, { file: path })
+    listed.push({ path, bytes, sha256 })
   }
   const header = headerOf(info, listed)
   const tmp = tempPathFor(out)

@@ -158,7 +158,8 @@ export class BackupService {
       const path = out ? resolve(out) : await this.freshPath(createdAt, reason)
       let bytes: number
       try {
-        bytes = await writeBackupFile(snap, files, path, { createdAt, reason, app: APP_VERSION })
+        const written = new Map(this.core.store.series.list().flatMap((m) => (m.sha256 ? [[m.file, m.sha256] as const] : [])))
+        bytes = await writeBackupFile(snap, files, path, { createdAt, reason, app: APP_VERSION }, written)
       } catch (e) {
         throw new ApiError('io', `Could not write the backup ${path}: ${(e as Error).message}`)
       }

@@ -99,6 +99,19 @@ export async function moveAside(dataDir: string, path: string, stamp: string): P
   return target
 }
 
+/**
+ * Keep in `corrupt/` what is being dropped for want of its file (the index entry of a missing
+ * series file), under moveAside's naming, so it is reported, listed and kept like a moved file.
+ */
+export async function writeAside(dataDir: string, label: string, text: string, stamp: string): Promise<string> {
+  const dir = join(dataDir, 'corrupt') // CORRUPT_DIR in schema.ts
+  await mkdir(dir, { recursive: true })
+  const flat = label.replaceAll('/', '__').replaceAll('\\', '__')
+  const target = join(dir, `${stamp.replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}-${flat}`)
+  await atomicWrite(target, text)
+  return target
+}
+
 export function isCode(e: unknown, code: string): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: string }).code === code
 }

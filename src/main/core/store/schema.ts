@@ -39,6 +39,12 @@ export const seriesMetaSchema = z.object({
   benchmark: z.boolean().default(false),
   /** Data file, relative to the data directory; immutable once written. */
   file: z.string(),
+  /**
+   * The file's size and SHA-256 as written, checked at every open (series-check.ts). Absent in
+   * entries written before they existed: recorded at the first open that finds the file whole.
+   */
+  bytes: z.number().int().min(0).optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   counts: z.object({ close: z.number().int().optional(), adj_close: z.number().int().optional(), market_cap: z.number().int().optional() }),
   first: z.string().nullable(),
   last: z.string().nullable(),

@@ -9,6 +9,7 @@ import { ApiError } from '../../../shared/errors'
 import { readTextIfExists } from './files'
 import { parseDocument, serialize } from './json-document'
 import { SERIES_DIR, seriesFileSchema, type Meta, type SeriesFile, type SeriesMeta } from './schema'
+import { fingerprint } from './series-check'
 
 export class SeriesRepo {
   private cache = new Map<string, SeriesFile>()
@@ -38,16 +39,21 @@ export class SeriesRepo {
     if (cached) return cached
     const text = this.staged.get(m.file) ?? (await readTextIfExists(join(this.dataDir, m.file)))
     if (text === null) throw new ApiError('corrupt', `${m.file}: the series file of ${ticker} is missing`, { file: m.file })
+    // Checked whole at open (series-check.ts); a change since then came from outside Capwatch.
+    if (m.sha256 !== undefined && fingerprint(text).sha256 !== m.sha256) {
+      throw new ApiError('corrupt', `${m.file}: the imported prices of ${ticker} were changed on disk since Capwatch checked them at start; restart Capwatch to set the file aside`, { file: m.file })
+    }
     const data = parseDocument(text, m.file, seriesFileSchema)
     this.cache.set(m.file, data)
     return data
   }
 
   /** Replace (or add) a series: its new file and the index entry land in the same commit. */
-  put(meta: Omit<SeriesMeta, 'file'>, data: SeriesFile): SeriesMeta {
+  put(meta: Omit<SeriesMeta, 'file' | 'bytes' | 'sha256'>, data: SeriesFile): SeriesMeta {
     const safe = meta.ticker.replace(/[^A-Za-z0-9_^=-]/g, '_')
     const file = `${SERIES_DIR}/${safe}-${this.now().getTime().toString(36)}-${Math.random().toString(36).slice(2, 8)}.json`
-    const full: SeriesMeta = { ...meta, file }
+    const text = serialize(data)
+    const full: SeriesMeta = { ...meta, file, ...fingerprint(text) }
     this.touchMeta()
     const m = this.doc()
     const i = m.series.findIndex((s) => s.ticker === meta.ticker)
@@ -56,12 +62,12 @@ export class SeriesRepo {
       this.cache.delete(m.series[i].file)
       m.series[i] = full
     } else m.series.push(full)
-    this.staged.set(file, serialize(data))
+    this.staged.set(file, text)
     this.cache.set(file, data)
     return full
   }
 
-  setMeta(ticker: string, patch: Partial<Omit<SeriesMeta, 'file' | 'ticker'>>): SeriesMeta {
+  setMeta(ticker: string, patch: Partial<Omit<SeriesMeta, 'file' | 'ticker' | 'bytes' | 'sha256'>>): SeriesMeta {
     const list = this.doc().series
     const i = list.findIndex((s) => s.ticker === ticker)
     if (i < 0) throw new ApiError('not_found', `No imported series for ${ticker}`)

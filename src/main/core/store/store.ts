@@ -18,7 +18,7 @@ import type { StoreProblem } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import { CorruptFileError, JsonDocument, parseDocument, serialize } from './json-document'
 import { AppliedLaterError, commitFiles, recoverTransactions, type FileWrite } from './transaction'
-import { isCode, moveAside, readTextIfExists } from './files'
+import { isCode, moveAside, readTextIfExists, writeAside } from './files'
 import { acquireLock, type DataDirLock } from './lock'
 import { BACKUP_DIR, CORRUPT_DIR, META_FILE, SCHEMA_VERSION, SERIES_DIR, SHARD_COUNT, SHARD_DIR, metaSchema, shardFile, shardOf, shardSchema, type Meta, type Shard } from './schema'
 import { MIGRATIONS_DIR, migrate } from './migrations'
@@ -26,6 +26,7 @@ import { EventRepo } from './event-repo'
 import { SeriesRepo } from './series-repo'
 import { WriteQueue } from './write-queue'
 import { quickShardCheck } from './shard-check'
+import { checkSeriesFiles } from './series-check'
 import { DAMAGE_FILE, DamageRecord, markResolved } from './damage-record'
 import { hasQuarantinedFiles, listLiveFiles, listShardFiles, linkLiveFiles, type StoreFile } from './layout'
 
@@ -125,6 +126,7 @@ export class Store {
     else await this.startWithoutMeta(shardNames.length > 0, seed, damage)
     this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
     if (!this.created) await this.loadShards(shardNames)
+    if (!this.created) await this.checkSeries()
     await this.settleDamage(damage)
     await this.series.sweepRetired(this.meta.data.retired)
     if (this.dirty.size) await this.writeDirty()
@@ -198,6 +200,33 @@ export class Store {
     }
   }
 
+  /**
+   * Every series file is whole (series-check.ts). A damaged one is moved aside; a missing one's
+   * index entry is set aside in its place. Either way the series leaves the index, so its prices
+   * are missing (until a backup is restored or the file imported again) rather than failing every
+   * report, import and backup that would read them, and the damage is reported like a shard's.
+   */
+  private async checkSeries(): Promise<void> {
+    const meta = this.meta.data
+    const checked = await checkSeriesFiles(this.dataDir, meta.series)
+    if (checked.every((c, i) => c.ok && c.meta === meta.series[i])) return
+    const stamp = this.now().toISOString()
+    const keep: Meta['series'] = []
+    for (const [i, c] of checked.entries()) {
+      const m = meta.series[i]
+      if (c.ok) {
+        keep.push(c.meta)
+        continue
+      }
+      const movedTo = c.missing ? await writeAside(this.dataDir, `${m.file}.index`, serialize({ missingFile: m.file, indexEntry: m }), stamp) : await moveAside(this.dataDir, join(this.dataDir, m.file), stamp)
+      const aside = c.missing ? 'its index entry was moved to' : 'the file was moved to'
+      this.report(m.file, movedTo, `${c.detail}: ${m.ticker} has no imported prices until a backup is restored or they are imported again`, stamp, aside)
+    }
+    meta.series = keep
+    this.metaVersion++
+    this.dirty.add('meta')
+  }
+
   private async quarantine(label: string, e: unknown): Promise<void> {
     if (!(e instanceof CorruptFileError)) throw e
     const stamp = this.now().toISOString()
@@ -206,8 +235,8 @@ export class Store {
   }
 
   /** A file set aside at this start. */
-  private report(file: string, movedTo: string, detail: string, foundAt: string): void {
-    const problem: StoreProblem = { file, movedTo, message: `${detail}; the file was moved to ${movedTo}`, foundAt }
+  private report(file: string, movedTo: string, detail: string, foundAt: string, aside = 'the file was moved to'): void {
+    const problem: StoreProblem = { file, movedTo, message: `${detail}; ${aside} ${movedTo}`, foundAt }
     this.problems.push(problem)
     this.fresh.set(problem, detail)
     this.log(`store/open: ${problem.message}`)
