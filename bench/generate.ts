@@ -10,7 +10,7 @@ import { isoFromDay, dayFromIso } from '../src/shared/dates'
 import { pick, prose, rng } from './random'
 
 export const SIZES = { events: 100_000, notesPerEvent: 2, companies: 500, days: 2_500 }
-export const GENERATOR_VERSION = 4
+export const GENERATOR_VERSION = 5
 
 export function tickerOf(i: number): string {
   const A = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'

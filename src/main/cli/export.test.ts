@@ -160,6 +160,9 @@ describe('capwatch export: mistakes', () => {
     [['export', 'impact', '--out', 'x.csv', '--tickers', 'BABA'], '--tickers applies to the marketcap report, not impact'],
     [['export', 'marketcap', '--out', 'x.csv', '--windows=-1:1'], '--windows applies to the impact report, not marketcap'],
     [['export', 'impact', '--out', 'x.csv', '--windows='], '--windows: give at least one window'],
+    [['export', 'impact', '--out', 'x.csv', '--windows=-1:1,0:5,-1:1'], '--windows: -1:1 is given twice'],
+    [['export', 'impact', '--out', 'x.csv', `--windows=${Array.from({ length: 21 }, (_, i) => `0:${i}`).join(',')}`], '--windows: at most 20 windows (21 given)'],
+    [['export', 'marketcap', '--out', 'x.csv', '--tickers', ',,'], '--tickers: give at least one ticker'],
     [['export', '--out', 'x.csv'], 'export events|notes|impact|marketcap']
   ])('%j fails with one line naming %s, and writes no file', async (args: string[], ...mentions: string[]) => {
     const dir = await tempDir()

@@ -83,6 +83,13 @@ describe('the data directory, named wrongly', () => {
     expect(await readdir(home)).toEqual([])
   })
 
+  it('--data-dir given twice is an error: one of the two folders would be silently ignored', async () => {
+    const home = await fakeHome()
+    const run = await runCapture(['--data-dir', join(home, 'a'), 'events', 'list', '--data-dir=' + join(home, 'b')])
+    expect(run).toEqual({ code: 1, out: [], err: ['capwatch: --data-dir is given twice; give one folder'] })
+    expect(await readdir(home)).toEqual([])
+  })
+
   it('an empty CAPWATCH_DATA_DIR is an error, never the default folder', async () => {
     const home = await fakeHome()
     vi.stubEnv('CAPWATCH_DATA_DIR', '')

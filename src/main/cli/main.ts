@@ -39,11 +39,14 @@ function splitGlobal(argv: string[]): { dataDir?: string; rest: string[] } {
   let dataDir: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
-    if (a === '--data-dir') {
-      dataDir = argv[++i]
-      if (dataDir === undefined || dataDir.startsWith('--')) throw new ApiError('invalid_input', '--data-dir needs a folder')
-    } else if (a.startsWith('--data-dir=')) dataDir = a.slice('--data-dir='.length)
-    else rest.push(a)
+    if (a !== '--data-dir' && !a.startsWith('--data-dir=')) {
+      rest.push(a)
+      continue
+    }
+    // Two folders would leave one of them silently ignored: which one the user meant is unclear.
+    if (dataDir !== undefined) throw new ApiError('invalid_input', '--data-dir is given twice; give one folder')
+    dataDir = a === '--data-dir' ? argv[++i] : a.slice('--data-dir='.length)
+    if (dataDir === undefined || dataDir.startsWith('--')) throw new ApiError('invalid_input', '--data-dir needs a folder')
   }
   return { dataDir, rest }
 }
@@ -152,7 +155,9 @@ function oneLine(e: unknown): string {
   if (e instanceof ApiError) {
     // Line and field, unless the message already names them (most of the core's messages do).
     const issue = e.issues?.[0]
-    const parts = issue?.line ? [`line ${issue.line}`, issue.path ?? ''].filter((p) => p && !e.message.includes(p)) : []
+    // '(file)' is the path of a problem with the file as a whole: its message names the file.
+    const field = issue?.path === '(file)' ? '' : (issue?.path ?? '')
+    const parts = issue?.line ? [`line ${issue.line}`, field].filter((p) => p && !e.message.includes(p)) : []
     const where = parts.length ? ` (${parts.join(', ')})` : ''
     return `${e.message}${where}`.replace(/\s*\n\s*/g, ' ')
   }

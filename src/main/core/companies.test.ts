@@ -63,6 +63,7 @@ describe('companies', () => {
 
   it('resolves tickers (any case) and ids, and names the known tickers when one is unknown', async () => {
     const ws = await openWorkspace()
+    expect(() => ws.core.companies.resolve(['BABA'])).toThrow('Unknown ticker BABA. The workspace has no companies yet')
     const baba = await ws.api('companies:create', { fields: listed('Alibaba', 'BABA') })
     const ant = await ws.api('companies:create', { fields: { name: 'Ant Group' } })
     expect(ws.core.companies.resolve(['baba', 'ant-group'])).toEqual([baba.id, ant.id])

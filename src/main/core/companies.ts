@@ -72,7 +72,7 @@ export class CompaniesService {
         .list()
         .flatMap((c) => (c.listings.length ? c.listings.map((l) => l.ticker) : [c.id]))
         .sort()
-      throw new ApiError('invalid_input', `Unknown ticker ${unknown.join(', ')}. Known: ${known.join(', ')}`, {
+      throw new ApiError('invalid_input', `Unknown ticker ${unknown.join(', ')}. ${known.length ? `Known: ${known.join(', ')}` : 'The workspace has no companies yet'}`, {
         issues: unknown.map((u) => ({ path: 'companies', message: `unknown ticker ${u}` }))
       })
     }

@@ -20,18 +20,33 @@ const ONLY_FOR: Record<string, ReportName[]> = {
   tickers: ['marketcap']
 }
 
+/** As many as the app's settings hold (domain.ts). */
+const MAX_WINDOWS = 20
+
 /** `-1:1,0:5` -> [{a: -1, b: 1}, {a: 0, b: 5}] */
 export function parseWindows(text: string): { a: number; b: number }[] {
   const list = splitList(text)
   if (!list.length) throw new ApiError('invalid_input', '--windows: give at least one window, like --windows=-1:1,0:5')
+  if (list.length > MAX_WINDOWS) throw new ApiError('invalid_input', `--windows: at most ${MAX_WINDOWS} windows (${list.length} given)`)
+  const seen = new Set<string>()
   return list.map((w) => {
     const m = /^([+-]?\d+):([+-]?\d+)$/.exec(w)
     if (!m) throw new ApiError('invalid_input', `--windows: "${w}" is not a window like -1:1 (start:end in trading days)`)
     const a = Number(m[1])
     const b = Number(m[2])
     if (a > b) throw new ApiError('invalid_input', `--windows: in "${w}" the start is after the end`)
+    // The same window twice would write every one of its rows twice.
+    if (seen.has(`${a}:${b}`)) throw new ApiError('invalid_input', `--windows: ${a}:${b} is given twice`)
+    seen.add(`${a}:${b}`)
     return { a, b }
   })
+}
+
+/** `--tickers A,B`: an empty list would quietly mean every ticker. */
+function tickerList(text: string): string[] {
+  const list = splitList(text)
+  if (!list.length) throw new ApiError('invalid_input', '--tickers: give at least one ticker, like --tickers BABA,9988.HK')
+  return list
 }
 
 export const exportCommand: CliCommand = {
@@ -108,7 +123,7 @@ export const exportCommand: CliCommand = {
       ...(benchmark !== undefined ? { benchmark } : {}),
       ...(from !== undefined ? { from } : {}),
       ...(to !== undefined ? { to } : {}),
-      ...(tickers !== undefined ? { tickers: splitList(tickers) } : {})
+      ...(tickers !== undefined ? { tickers: tickerList(tickers) } : {})
     }
     // Checked before the report is built: a refused path should not cost a 100k-event export.
     const target = await prepareOutputFile(out, ctx.core.dataDir)

@@ -95,6 +95,8 @@ describe('capwatch import prices', () => {
     expect(guessed.out.find((l) => l.startsWith('TST'))).toMatch(/2021-02-01\s+2021-04-03/)
     const told = await capwatch('import', 'prices', file, '--ticker', 'TST', '--date-format', 'MM/DD/YYYY', '--dry-run')
     expect(told.out.find((l) => l.startsWith('TST'))).toMatch(/2021-01-02\s+2021-03-04/)
+    // Told the order, it does not suggest the other one.
+    expect(told.out.some((l) => l.includes('would also read'))).toBe(false)
     const bad = await capwatch('import', 'prices', file, '--ticker', 'TST', '--date-format', 'D/M/Y')
     expect(bad.err).toEqual(['capwatch: --date-format must be one of YYYY-MM-DD, DD/MM/YYYY, MM/DD/YYYY, YYYY/MM/DD, DD.MM.YYYY, not "D/M/Y"'])
   })
@@ -107,6 +109,11 @@ describe('capwatch import prices', () => {
     expect(bad.err).toHaveLength(1)
     // The message names its line and column once.
     expect(bad.err[0]).toMatch(/^capwatch: BABA\.csv: no value column named "Price" on line 1; the columns are [^()]*$/)
+    // A file-wide problem and a bad option are named as the analyst knows them.
+    const empty = join(root, 'header-only.csv')
+    await writeFile(empty, 'Date,Close\n')
+    expect((await capwatch('import', 'prices', empty, '--ticker', 'TST')).err).toEqual(['capwatch: header-only.csv: no data rows after the header on line 1'])
+    expect((await capwatch('import', 'prices', baba, '--ticker', 'A B')).err).toEqual(['capwatch: --ticker: must be letters, digits, . ^ = _ or -'])
     const kind = await capwatch('import', 'prices', baba, '--ticker', 'BABA', '--column', 'open')
     expect(kind.err).toEqual(['capwatch: --column must be one of close, adj_close, market_cap, not "open"'])
   })
@@ -151,6 +158,11 @@ describe('capwatch shares, companies and benchmark', () => {
     expect(impossible.code).toBe(1)
     expect(impossible.err[0]).toBe('capwatch: --date: "2021-02-30" is not a real calendar date as YYYY-MM-DD')
     expect((await capwatch('shares', 'set', 'BABA', '--date', '2021-06-30', '--shares=-5')).err[0]).toBe('capwatch: --shares must be a number above zero, not "-5"')
+    // Written as a person writes a count: 0x10 is not sixteen, and a figure past 2^53 would be rounded.
+    expect((await capwatch('shares', 'set', 'BABA', '--date', '2021-06-30', '--shares', '0x10')).err[0]).toBe('capwatch: --shares must be a number above zero, not "0x10"')
+    expect((await capwatch('shares', 'set', 'BABA', '--date', '2021-06-30', '--shares', '9007199254740993')).err[0]).toBe(
+      'capwatch: --shares 9007199254740993 is more than Capwatch can store exactly (at most 9,007,199,254,740,991)'
+    )
   })
 
   it('companies list shows each company with its listings', async () => {

@@ -24,8 +24,8 @@ const importPrices: CliCommand = {
     '                       Adj Close or Market Cap column by its header name',
     '  --date-column NAME   the date column, when it is not called Date',
     '  --value-column NAME  the value column, when its name is not recognised',
-    '  --currency C         currency of a company the import creates (default: from the ticker, e.g.',
-    '                       .HK -> HKD, .SS/.SZ -> CNY, else USD)',
+    '  --currency C         currency of a company the import creates (default: from the ticker\'s',
+    '                       Yahoo suffix, e.g. .HK -> HKD, .SS/.SZ -> CNY, .T -> JPY; else USD)',
     '  --date-format F      how the dates are written, when detection guesses wrong: YYYY-MM-DD,',
     '                       DD/MM/YYYY, MM/DD/YYYY, YYYY/MM/DD or DD.MM.YYYY',
     '  --dry-run            check every row and show what would change; write nothing',
@@ -45,6 +45,7 @@ const importPrices: CliCommand = {
     'skip-rejected': { type: 'boolean' }
   },
   positionals: 1,
+  fields: { 'mapping.ticker': '--ticker', 'mapping.currency': '--currency', 'mapping.dateColumn': '--date-column', 'mapping.valueColumn': '--value-column' },
   async run({ handlers, args, options, out }) {
     const source = { kind: 'path' as const, path: resolve(args[0]) }
     const ins = await call(handlers, 'import:inspect', { source })
@@ -88,7 +89,7 @@ const importPrices: CliCommand = {
       ...(options.currency ? { currency: String(options.currency).toUpperCase() } : {})
     }
     const dry = await call(handlers, 'import:preview', { source, mapping })
-    for (const line of describeDryRun(dry, valueColumn)) out(line)
+    for (const line of describeDryRun(dry, valueColumn, dateFormat !== undefined)) out(line)
     if (options['dry-run']) return out('Dry run: nothing written.')
     const { rejected, rows } = dry.totals
     const skipRejected = options['skip-rejected'] === true
@@ -110,10 +111,10 @@ const importPrices: CliCommand = {
 }
 
 /** The dry run as the analyst reads it: one line per ticker, then the rejected rows. */
-export function describeDryRun(dry: ImportDryRun, valueColumn: string): string[] {
+export function describeDryRun(dry: ImportDryRun, valueColumn: string, formatGiven = false): string[] {
   const t = dry.totals
   const lines = [`${dry.name}: ${plural(t.rows, 'row')}, "${valueColumn}" as ${dry.valueKind}; ${t.new} new, ${t.replaced} replaced, ${t.unchanged} unchanged, ${t.rejected} rejected`]
-  if (dry.dateFormatAmbiguous) {
+  if (dry.dateFormatAmbiguous && !formatGiven) {
     // 01/02/2021 is 1 February or January 2: say which was taken, and how to take the other.
     const other = dry.dateFormat === 'DD/MM/YYYY' ? 'MM/DD/YYYY' : dry.dateFormat === 'MM/DD/YYYY' ? 'DD/MM/YYYY' : null
     lines.push(`Dates read as ${dry.dateFormat}${other ? `; every date would also read as ${other}: if that is the file's order, run again with --date-format ${other}` : ''}`)
@@ -184,8 +185,11 @@ const sharesSet: CliCommand = {
   async run({ handlers, args, options, out }) {
     const [ticker] = args
     if (!options.date || !options.shares) throw new ApiError('invalid_input', 'shares set needs --date YYYY-MM-DD and --shares N')
-    const shares = Number(String(options.shares).replace(/[_,]/g, ''))
+    // Decimal only (Number() would also read 0x10 as 16), and no more than a double holds exactly.
+    const text = String(options.shares).replace(/[_,]/g, '')
+    const shares = /^\d+(\.\d+)?(e\+?\d+)?$/i.test(text) ? Number(text) : NaN
     if (!Number.isFinite(shares) || shares <= 0) throw new ApiError('invalid_input', `--shares must be a number above zero, not "${String(options.shares)}"`)
+    if (shares > Number.MAX_SAFE_INTEGER) throw new ApiError('invalid_input', `--shares ${String(options.shares)} is more than Capwatch can store exactly (at most ${Number.MAX_SAFE_INTEGER.toLocaleString('en-US')})`)
     const companies = await call(handlers, 'companies:list', {})
     const upper = ticker.toUpperCase()
     const company = companies.find((c) => c.listings.some((l) => l.ticker.toUpperCase() === upper))

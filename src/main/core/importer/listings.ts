@@ -8,10 +8,42 @@ import { companySchema } from '../../../shared/domain'
 import type { Core } from '../core'
 import { slug } from '../ids'
 
+/**
+ * Yahoo Finance's exchange suffixes whose quotes are in the exchange's currency. Left out on
+ * purpose: exchanges Yahoo quotes in minor units (London .L in pence, Johannesburg .JO in cents,
+ * Tel Aviv .TA in agorot), where the currency's code would be off by 100: those stay USD until
+ * the analyst says (the wizard's currency, `--currency`), as any unknown suffix does.
+ */
 const SUFFIXES: [suffix: string, currency: string, exchange: string][] = [
   ['.HK', 'HKD', 'HKEX'],
   ['.SS', 'CNY', 'SSE'],
-  ['.SZ', 'CNY', 'SZSE']
+  ['.SZ', 'CNY', 'SZSE'],
+  ['.T', 'JPY', 'TSE'],
+  ['.KS', 'KRW', 'KRX'],
+  ['.KQ', 'KRW', 'KOSDAQ'],
+  ['.TW', 'TWD', 'TWSE'],
+  ['.TWO', 'TWD', 'TPEx'],
+  ['.SI', 'SGD', 'SGX'],
+  ['.AX', 'AUD', 'ASX'],
+  ['.NZ', 'NZD', 'NZX'],
+  ['.NS', 'INR', 'NSE'],
+  ['.BO', 'INR', 'BSE'],
+  ['.TO', 'CAD', 'TSX'],
+  ['.V', 'CAD', 'TSXV'],
+  ['.DE', 'EUR', 'XETRA'],
+  ['.F', 'EUR', 'FWB'],
+  ['.PA', 'EUR', 'Euronext Paris'],
+  ['.AS', 'EUR', 'Euronext Amsterdam'],
+  ['.BR', 'EUR', 'Euronext Brussels'],
+  ['.MI', 'EUR', 'Borsa Italiana'],
+  ['.MC', 'EUR', 'BME'],
+  ['.HE', 'EUR', 'Nasdaq Helsinki'],
+  ['.SW', 'CHF', 'SIX'],
+  ['.ST', 'SEK', 'Nasdaq Stockholm'],
+  ['.OL', 'NOK', 'Oslo Bors'],
+  ['.CO', 'DKK', 'Nasdaq Copenhagen'],
+  ['.SA', 'BRL', 'B3'],
+  ['.MX', 'MXN', 'BMV']
 ]
 
 export function guessCurrency(ticker: string): string {
