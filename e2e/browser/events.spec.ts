@@ -130,6 +130,17 @@ test('an event renamed and then hidden by a filter stays as saved in the detail 
   await expect(events.toast(`Deleted “${RENAMED}”`)).toBeVisible()
 })
 
+test('Delete on an event the search hides names it too', async ({ app }) => {
+  const events = new EventsPage(app)
+  const KUAISHOU = 'Kuaishou nearly triples on Hong Kong debut after $5.4 billion IPO'
+  await events.value(KUAISHOU, 'title').click()
+  await expect(events.detail.getByRole('heading', { name: KUAISHOU })).toBeVisible()
+  await events.search.fill('xqzzy')
+  await expect(events.row(KUAISHOU)).toHaveCount(0)
+  await events.deleteButton.click()
+  await expect(events.toast(`Deleted “${KUAISHOU}”`)).toBeVisible()
+})
+
 test('a reversed date range says so', async ({ app }) => {
   const events = new EventsPage(app)
   await events.grid.getByRole('button', { name: 'Filter Date' }).click()

@@ -45,6 +45,15 @@ test('the renderer makes no request outside the app while the analyst uses every
   expect(seen.some((url) => url.startsWith(`${host.origin}/api/`)), 'the page did talk to its host').toBe(true)
 })
 
+test('the workbench opened without its token says how to open it, instead of empty screens', async ({ host, browser }) => {
+  const page = await browser.newPage()
+  await page.goto(`${host.origin}/`)
+  await expect(page.getByRole('heading', { name: 'This page has no access to your workspace' })).toBeVisible()
+  await expect(page.getByText('capwatch serve')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Add event' })).toHaveCount(0)
+  await page.close()
+})
+
 test('an API request without the token is refused', async ({ host, request }) => {
   const url = `${host.origin}/api/events:query`
   const refused: Record<string, string>[] = [{}, { Authorization: 'Bearer wrong-token' }, { Authorization: host.token }]

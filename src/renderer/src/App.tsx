@@ -2,10 +2,11 @@
  * The workbench shell: sidebar navigation, the current screen, the recovery banner when the store
  * needed repair, toasts, and the desktop menu's commands routed to the screen that handles them.
  */
-import { startTransition, Suspense, useCallback, useEffect, useMemo, useState, type SetStateAction } from 'react'
+import { startTransition, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type SetStateAction } from 'react'
 import type { AppInfo } from '../../shared/api'
 import type { MenuCommand } from '../../shared/menu'
-import { api, platform } from './api/client'
+import { accessRefused, api, platform, subscribeAccessRefused } from './api/client'
+import { AccessRefused } from './app/AccessRefused'
 import { NavigationContext, type Navigation, type NavigationTarget, type ScreenId } from './app/navigation'
 import { CompaniesProvider } from './app/companies'
 import { RecoveryBanner } from './app/RecoveryBanner'
@@ -25,6 +26,7 @@ const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
 const ROUTED: Partial<Record<MenuCommand, ScreenId>> = { 'add-event': 'events', export: 'events', 'focus-search': 'events', import: 'data' }
 
 export function App() {
+  if (useSyncExternalStore(subscribeAccessRefused, accessRefused)) return <AccessRefused />
   return (
     <ToastProvider>
       <CompaniesProvider>

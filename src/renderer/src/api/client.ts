@@ -30,6 +30,19 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/**
+ * The browser host refused this page's token: none (a copied address loses it, see browserToken)
+ * or one of an earlier run. Nothing will work until the page is opened from the address the host
+ * printed, so the app says that instead of showing empty screens with errors.
+ */
+let refused = false
+const refusedListeners = new Set<() => void>()
+export const accessRefused = (): boolean => refused
+export function subscribeAccessRefused(listener: () => void): () => void {
+  refusedListeners.add(listener)
+  return () => refusedListeners.delete(listener)
+}
+
 function httpBridge(token: string): ApiBridge {
   const call = async (name: MethodName, input: unknown): Promise<ApiResponse<unknown>> => {
     let res: Response
@@ -41,6 +54,10 @@ function httpBridge(token: string): ApiBridge {
       })
     } catch {
       return { ok: false, error: { code: 'io', message: 'The Capwatch host is not reachable: is `capwatch serve` still running?' } }
+    }
+    if (res.status === 401 && !refused) {
+      refused = true
+      for (const l of refusedListeners) l()
     }
     try {
       return (await res.json()) as ApiResponse<unknown>

@@ -8,6 +8,7 @@ import type { SortingState } from '@tanstack/react-table'
 import type { EventColumn, EventFilters, EventQuery, EventRow } from '../../../../shared/api'
 import type { EventInput } from '../../../../shared/domain'
 import { useCompanies } from '../../app/companies'
+import { api } from '../../api/client'
 import { useCommands } from '../../app/commands'
 import { useNavigation } from '../../app/navigation'
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid'
@@ -152,7 +153,8 @@ export function EventsScreen() {
 
   const onDelete = useCallback(async () => {
     if (!selectedId) return
-    const title = selectedRow?.title ?? 'event'
+    // Not among the loaded rows (a search hides it; opened from a chart): its title from the core.
+    const title = selectedRow?.title ?? (await api['events:get']({ id: selectedId }).catch(() => null))?.event.title ?? 'event'
     const restored = (id: string) => {
       // Undo brings the event back selected, where it was.
       setSelectedId(id)
