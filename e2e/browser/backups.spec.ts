@@ -7,6 +7,8 @@ import { test, expect, waitReady } from '../support/fixtures'
 test('back up now, change an event, restore the backup', async ({ app }) => {
   await app.getByRole('button', { name: 'Backups…' }).click()
   const dialog = app.getByRole('dialog', { name: 'Backups' })
+  // A first run has none yet, and says when the first will come.
+  await expect(dialog.getByText('No backups yet. The first daily backup is made the next time Capwatch starts')).toBeVisible()
   await dialog.getByRole('button', { name: 'Back up now' }).click()
   await expect(dialog.getByRole('cell', { name: 'Made by you' })).toBeVisible()
   await dialog.getByRole('button', { name: 'Close' }).first().click()
@@ -23,6 +25,8 @@ test('back up now, change an event, restore the backup', async ({ app }) => {
   await app.getByRole('dialog', { name: 'Restore backup' }).getByRole('button', { name: 'Restore' }).click()
   await waitReady(app)
   await expect(app.getByText(/of \d+ events/)).toHaveText(before!)
+  // Said, not left to guess: the page started over on the restored workspace.
+  await expect(app.getByRole('status').getByText(/^Restored the backup of .+; the workspace as it was is kept as the safety backup of /)).toBeVisible()
 
   await app.getByRole('button', { name: 'Backups…' }).click()
   await expect(app.getByRole('dialog', { name: 'Backups' }).getByRole('cell', { name: 'Before a restore' })).toBeVisible()

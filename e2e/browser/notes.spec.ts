@@ -31,6 +31,9 @@ test('a note is added, edited and found by the global search', async ({ app }) =
   await expect(note.locator('strong')).toHaveText('Smaller than feared')
   await expect(note.locator('em')).toHaveText('rose')
   await expect(events.value(MEITUAN_FINE, 'noteCount')).toHaveText('1')
+  // The box is ready for the next note: empty, and back on Write.
+  await expect(notes.getByRole('textbox', { name: 'New note' })).toHaveValue('')
+  await expect(notes.getByRole('button', { name: 'Write' })).toHaveAttribute('aria-pressed', 'true')
 
   // Found by a word that is only in the note.
   await events.search.fill('feared')

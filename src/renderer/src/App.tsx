@@ -10,6 +10,7 @@ import { AccessRefused } from './app/AccessRefused'
 import { NavigationContext, type Navigation, type NavigationTarget, type ScreenId } from './app/navigation'
 import { CompaniesProvider } from './app/companies'
 import { RecoveryBanner } from './app/RecoveryBanner'
+import { takeRestartMessage } from './app/restart-after-restore'
 import { Sidebar } from './app/Sidebar'
 import { sendCommand } from './app/commands'
 import { ToastProvider, useToast } from './components/Toast'
@@ -46,6 +47,11 @@ function Shell() {
   const toast = useToast()
   const nav = useMemo<Navigation>(() => ({ current, go: setCurrent }), [current, setCurrent])
   const Screen = SCREENS.find((s) => s.id === current.screen)?.component ?? SCREENS[0].component
+
+  useEffect(() => {
+    const restarted = takeRestartMessage()
+    if (restarted) toast({ message: restarted })
+  }, [toast])
 
   useEffect(() => {
     api['app:info']({}).then(setInfo, (e: unknown) => console.error('app: could not read app info:', e))

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Dialog } from '../components/Dialog'
 import { errorText } from '../components/error-text'
 import { formatDateTime } from '../components/format'
+import { restoreAndRestart } from './restart-after-restore'
 
 const REASONS: Record<BackupInfo['reason'], string> = {
   daily: 'Daily',
@@ -22,7 +23,7 @@ function size(bytes: number): string {
   return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} KB` : `${(bytes / 1e6).toFixed(1)} MB`
 }
 
-export function BackupsDialog({ onClose }: { onClose: () => void }) {
+export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose: () => void }) {
   const [list, setList] = useState<BackupInfo[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
@@ -65,7 +66,8 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       >
         <p className="muted">
           Capwatch backs up your workspace once a day and keeps the last seven daily backups; while a file found damaged at start is not yet
-          dealt with, it also keeps every backup from before the damage. Backups you make stay until you delete them.
+          dealt with, it also keeps every backup from before the damage. Backups you make are never removed by Capwatch: they are files in{' '}
+          {dataDir ? <code>{`${dataDir}/backups`}</code> : 'the backups folder of your workspace'}, to copy elsewhere or delete as you see fit.
         </p>
         {error !== null && (
           <p className="field-error" role="alert">
@@ -75,7 +77,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
         {list === null ? (
           <p className="muted">Loading…</p>
         ) : list.length === 0 ? (
-          <p>No backups yet.</p>
+          <p>No backups yet. The first daily backup is made the next time Capwatch starts; “Back up now” makes one at once.</p>
         ) : (
           <table className="backups-table">
             <thead>
@@ -112,11 +114,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
           title="Restore backup"
           confirmLabel="Restore"
           onClose={() => setRestoring(null)}
-          onConfirm={async () => {
-            await api['backup:restore']({ id: restoring.id })
-            // Every screen reads from the restored store: start over.
-            window.location.reload()
-          }}
+          onConfirm={() => restoreAndRestart(restoring)}
         >
           <p>
             Replace the current workspace with the backup of <strong>{formatDateTime(restoring.createdAt)}</strong>? The current state is kept

@@ -10,6 +10,7 @@ import { api } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { errorText, isUnavailable } from '../components/error-text'
 import { formatDateTime } from '../components/format'
+import { restoreAndRestart } from './restart-after-restore'
 
 /** The newest backup made before the earliest damage: a later one lacks what was lost. */
 function lastGoodBackup(list: BackupInfo[], problems: StoreProblem[]): BackupInfo | null {
@@ -65,11 +66,7 @@ export function RecoveryBanner({ info }: { info: AppInfo }) {
           title="Restore last good backup"
           confirmLabel="Restore"
           onClose={() => setConfirm(null)}
-          onConfirm={async () => {
-            await api['backup:restore']({ id: good.id })
-            // Every screen reads from the restored store: start over.
-            window.location.reload()
-          }}
+          onConfirm={() => restoreAndRestart(good)}
         >
           <p>
             Replace the current workspace with the backup of <strong>{formatDateTime(good.createdAt)}</strong>, the last one made before the

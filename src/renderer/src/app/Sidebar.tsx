@@ -30,7 +30,7 @@ export function Sidebar({ info }: { info: AppInfo | null }) {
       <button type="button" className="nav-item sidebar-backups" onClick={() => setBackups(true)}>
         Backups…
       </button>
-      {backups && <BackupsDialog onClose={() => setBackups(false)} />}
+      {backups && <BackupsDialog dataDir={info?.dataDir} onClose={() => setBackups(false)} />}
       {info && (
         <footer className="sidebar-footer" title={info.dataDir}>
           <span>v{info.version}</span>

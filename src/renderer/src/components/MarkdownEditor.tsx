@@ -18,6 +18,12 @@ interface Props {
 
 export function MarkdownEditor({ label, value, onChange, onSubmit, onCancel, autoFocus, placeholder, rows = 4 }: Props) {
   const [preview, setPreview] = useState(false)
+  // Emptied from outside (a note just added from the Preview tab): back to Write for the next one.
+  const [empty, setEmpty] = useState(value === '')
+  if ((value === '') !== empty) {
+    setEmpty(value === '')
+    if (value === '') setPreview(false)
+  }
   return (
     <div className="mk-editor">
       <div className="mk-tabs" role="group" aria-label={`${label}: mode`}>
