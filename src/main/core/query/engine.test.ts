@@ -122,4 +122,19 @@ describe('the events query engine', () => {
     expect(find('音乐')).toEqual(['b', 'c'])
     expect(find('罚')).toEqual(['b'])
   })
+
+  it('keeps "quoted words" together as a phrase, in order, also while the quote is still open', () => {
+    const f = fixture(2)
+    const stamp = f.stamp
+    const base = { datePrecision: 'day' as const, summary: '', category: 'other' as const, authority: 'Other' as const, companies: [], tags: [], sources: [], createdAt: stamp, updatedAt: stamp }
+    f.repo.put({ ...base, id: 'a', date: '2021-01-01', title: 'Merchants must choose one of two platforms' })
+    f.repo.put({ ...base, id: 'b', date: '2021-01-02', title: 'One platform to choose' })
+    const find = (search: string) => f.engine.list({ search, filters: {}, sort: { column: 'date', desc: false } }).map((e) => e.id)
+    expect(find('choose one')).toEqual(['a', 'b'])
+    expect(find('"choose one"')).toEqual(['a'])
+    expect(find('"Choose  One" platforms')).toEqual(['a'])
+    expect(find('"choose on')).toEqual(['a'])
+    expect(find('"one choose"')).toEqual([])
+    expect(find('""')).toEqual(['a', 'b'])
+  })
 })

@@ -56,7 +56,16 @@ export function words(text: string): string[] {
   return out
 }
 
-/** The query's terms: split on whitespace, lower-cased. Every term must match (AND). */
+/**
+ * The query's terms, lower-cased: words split on whitespace, and "quoted words" kept together as
+ * a phrase (an unclosed quote runs to the end, as while it is being typed). Every term must
+ * match (AND); a term of several words matches them together, in order (word-index.ts).
+ */
 export function queryTerms(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean)
+  const out: string[] = []
+  for (const m of query.toLowerCase().matchAll(/"([^"]*)"?|([^\s"]+)/g)) {
+    const term = (m[1] ?? m[2]).trim().replace(/\s+/g, ' ')
+    if (term) out.push(term)
+  }
+  return out
 }
