@@ -51,15 +51,17 @@ export function NoteCard({ note, onSave, onDelete }: Props) {
             <button
               type="button"
               className="btn btn-ghost btn-small"
+              // Short on screen, so both times fit beside it; named in full for assistive technology.
+              aria-label="Edit note"
               onClick={() => {
                 setDraft(note.text)
                 setEditing(true)
               }}
             >
-              Edit note
+              Edit
             </button>
-            <button type="button" className="btn btn-ghost btn-small" onClick={() => setConfirm(true)}>
-              Delete note
+            <button type="button" className="btn btn-ghost btn-small" aria-label="Delete note" onClick={() => setConfirm(true)}>
+              Delete
             </button>
           </span>
         )}
