@@ -37,7 +37,8 @@ import {
   type ImportInspection,
   type ImportResult,
   type JobProgress,
-  type SeriesInfo
+  type SeriesInfo,
+  type SeriesRemoval
 } from './market'
 
 /** A method entry: its input schema, and its result type carried as a phantom. */
@@ -254,6 +255,7 @@ export const contract = {
   'jobs:progress': method<JobProgress | null>()(z.object({ jobId: z.string().min(1).max(100) }).strict()),
   'series:list': method<SeriesInfo[]>()(none),
   'series:setBenchmark': method<SeriesInfo>()(z.object({ ticker, benchmark: z.boolean() }).strict()),
+  'series:remove': method<SeriesRemoval>()(z.object({ ticker }).strict()),
   'chart:marketcap': method<ChartData>()(chartRequestSchema),
   'chart:basket': method<BasketData>()(
     z

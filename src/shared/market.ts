@@ -126,6 +126,13 @@ export interface SeriesInfo {
   importedAt: string
 }
 
+/** What removing a series did: its points are gone; these companies had it as their benchmark. */
+export interface SeriesRemoval {
+  ticker: string
+  points: number
+  benchmarkOf: string[]
+}
+
 export const CHART_MODES = ['absolute', 'indexed', 'drawdown'] as const
 export type ChartMode = (typeof CHART_MODES)[number]
 

@@ -116,6 +116,7 @@ export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>
   'jobs:progress': { jobId: 'job-1' },
   'series:list': {},
   'series:setBenchmark': { ticker: 'SPY', benchmark: true },
+  'series:remove': { ticker: 'SPY' },
   'chart:marketcap': { companyIds: [EXAMPLE_COMPANY_ID], mode: 'indexed', indexDate: '2021-01-04', from: '2020-01-01', to: '2021-12-31', maxPoints: 500 },
   'chart:basket': { companyIds: [EXAMPLE_COMPANY_ID], from: '2020-01-01', to: '2021-12-31', maxPoints: 500 },
   'impact:table': { eventIds: [EXAMPLE_EVENT_ID], windows: [{ a: -1, b: 1 }], benchmark: 'SPY' },

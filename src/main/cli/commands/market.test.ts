@@ -177,10 +177,13 @@ describe('capwatch shares, companies and benchmark', () => {
     expect((await capwatch('benchmark', 'set', 'SPY', '--unset')).out).toEqual(['SPY is no longer a benchmark.'])
     const missing = await capwatch('benchmark', 'set', '^HSI')
     expect(missing).toMatchObject({ code: 1, err: ['capwatch: No imported series for ^HSI. Imported: SPY'] })
+    // A series no longer wanted goes; its company stays.
+    expect((await capwatch('series', 'remove', 'SPY')).out).toEqual([expect.stringMatching(/^Removed SPY \([\d,]+ prices\)\.$/)])
+    expect((await capwatch('series', 'list')).out.some((l) => l.startsWith('SPY'))).toBe(false)
   })
 
   it('--help works for every command', async () => {
-    for (const words of [['import', 'prices'], ['companies', 'list'], ['series', 'list'], ['shares', 'set'], ['benchmark', 'set']]) {
+    for (const words of [['import', 'prices'], ['companies', 'list'], ['series', 'list'], ['series', 'remove'], ['shares', 'set'], ['benchmark', 'set']]) {
       const r = await capwatch(...words, '--help')
       expect(r.code).toBe(0)
       expect(r.out[0]).toMatch(new RegExp(`^Usage: capwatch \\[--data-dir DIR\\] ${words.join(' ')}`))

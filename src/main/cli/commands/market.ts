@@ -216,4 +216,18 @@ const benchmarkSet: CliCommand = {
   }
 }
 
-export const marketCommands: CliCommand[] = [importPrices, companiesList, seriesList, sharesSet, benchmarkSet]
+const seriesRemove: CliCommand = {
+  words: ['series', 'remove'],
+  summary: "Remove an imported series (its prices); the company and its listing stay",
+  usage: 'series remove TICKER',
+  help: 'Refused while a currency is converted with the series. Companies that had it as their benchmark\ngo back to the default benchmark. A backup made before still holds the prices.',
+  positionals: 1,
+  fields: { ticker: 'TICKER' },
+  async run({ handlers, args, out }) {
+    const r = await call(handlers, 'series:remove', { ticker: args[0] })
+    const bench = r.benchmarkOf.length ? `; ${r.benchmarkOf.join(', ')} now ${r.benchmarkOf.length === 1 ? 'uses' : 'use'} the default benchmark` : ''
+    out(`Removed ${r.ticker} (${plural(r.points, 'price')})${bench}.`)
+  }
+}
+
+export const marketCommands: CliCommand[] = [importPrices, companiesList, seriesList, seriesRemove, sharesSet, benchmarkSet]

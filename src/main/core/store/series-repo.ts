@@ -67,6 +67,18 @@ export class SeriesRepo {
     return full
   }
 
+  /** Remove a series: its file is retired with the commit (deleted after it), like a replaced revision's. */
+  remove(ticker: string): SeriesMeta {
+    const m = this.doc()
+    const i = m.series.findIndex((s) => s.ticker === ticker)
+    if (i < 0) throw new ApiError('not_found', `No imported series for ${ticker}`)
+    this.touchMeta()
+    const [gone] = m.series.splice(i, 1)
+    m.retired.push(gone.file)
+    this.cache.delete(gone.file)
+    return gone
+  }
+
   setMeta(ticker: string, patch: Partial<Omit<SeriesMeta, 'file' | 'ticker' | 'bytes' | 'sha256'>>): SeriesMeta {
     const list = this.doc().series
     const i = list.findIndex((s) => s.ticker === ticker)
