@@ -67,6 +67,34 @@ test('the filter row and the search narrow the table, and Clear brings everythin
   await expect(events.search).toHaveValue('')
 })
 
+test('a look at another screen keeps the table as it was: search, filter, sort and the open event', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.columnHeader('Title').getByRole('button').click()
+  await events.columnHeader('Title').getByRole('button').click()
+  await events.grid.getByRole('button', { name: 'Filter Category' }).click()
+  await app.getByRole('option', { name: 'Antitrust' }).click()
+  await app.keyboard.press('Escape')
+  const antitrust = (await events.narrowedCounts()).shown
+  await events.search.fill('Alibaba')
+  await expect.poll(async () => (await events.counts()).shown).toBeLessThan(antitrust)
+  const { shown } = await events.counts()
+  const first = (await events.rows.first().locator('[data-col="title"]').textContent())!
+  await events.value(first, 'title').click()
+  await expect(events.detail.getByRole('heading', { name: first })).toBeVisible()
+
+  const screens = app.getByRole('navigation', { name: 'Screens' })
+  await screens.getByRole('button', { name: 'Companies', exact: true }).click()
+  await expect(app.getByRole('heading', { name: 'Companies', level: 1 })).toBeVisible()
+  await screens.getByRole('button', { name: 'Events', exact: true }).click()
+
+  await expect(events.search).toHaveValue('Alibaba')
+  await expect(events.columnHeader('Title')).toHaveAttribute('aria-sort', 'descending')
+  await expect(events.grid.getByRole('button', { name: 'Filter Category' })).toContainText('Antitrust')
+  expect((await events.narrowedCounts()).shown).toBe(shown)
+  await expect(events.rows.first().locator('[data-col="title"]')).toHaveText(first)
+  await expect(events.detail.getByRole('heading', { name: first })).toBeVisible()
+})
+
 test('add an event, delete it, and undo the delete', async ({ app }) => {
   const events = new EventsPage(app)
   const { total } = await events.counts()

@@ -9,6 +9,7 @@ import type { EventColumn, EventFilters, EventQuery, EventRow } from '../../../.
 import type { EventInput } from '../../../../shared/domain'
 import { useCompanies } from '../../app/companies'
 import { api } from '../../api/client'
+import { useRemembered } from '../../app/remembered'
 import { useCommands } from '../../app/commands'
 import { useNavigation } from '../../app/navigation'
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid'
@@ -47,10 +48,10 @@ interface Reveal {
 export function EventsScreen() {
   const companies = useCompanies()
   const nav = useNavigation()
-  const [searchText, setSearchText] = useState('')
+  const [searchText, setSearchText] = useRemembered('events.search', '')
   const search = useDebounced(searchText.trim(), 150)
-  const [filters, setFilters] = useState<EventFilters>({})
-  const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORT)
+  const [filters, setFilters] = useRemembered<EventFilters>('events.filters', {})
+  const [sorting, setSorting] = useRemembered<SortingState>('events.sorting', DEFAULT_SORT)
   const sort = sorting[0] ?? DEFAULT_SORT[0]
   const query = useMemo<EventQuery>(() => ({ search, filters, sort: { column: sort.id as EventColumn, desc: sort.desc } }), [search, filters, sort.id, sort.desc])
   const { pager, state } = useEventPager(query)
@@ -61,9 +62,10 @@ export function EventsScreen() {
   const { table, specs, ready, resetLayout } = useGridTable({ columns, layoutKey: 'eventsTable', sorting, onSortingChange: setSorting })
   const filterControls = useEventFilterControls(filters, setFilters, companies)
 
-  const [selectedId, setSelectedId] = useState<string | null>(nav.current.eventId ?? null)
+  // Opened on an event (from a chart marker, say), that one; otherwise the one selected when last here.
+  const [selectedId, setSelectedId] = useRemembered<string | null>('events.selected', null, nav.current.eventId)
   const [newEventId, setNewEventId] = useState<string | null>(null)
-  const [reveal, setReveal] = useState<Reveal | null>(nav.current.eventId ? { id: nav.current.eventId } : null)
+  const [reveal, setReveal] = useState<Reveal | null>(selectedId ? { id: selectedId } : null)
   const [exporting, setExporting] = useState(false)
   const grid = useRef<DataGridHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
