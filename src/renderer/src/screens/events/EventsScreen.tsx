@@ -77,7 +77,7 @@ export function EventsScreen() {
       setSelectedId(targetId)
       setReveal({ id: targetId })
     }
-  }, [targetId])
+  }, [targetId, setSelectedId])
 
   // A new query starts at the top, unless it was started to show a new event at its far end
   // (filters cleared by Add event: the search box settles a moment later, a second new query).
@@ -125,7 +125,7 @@ export function EventsScreen() {
   const clearFilters = useCallback(() => {
     setSearchText('')
     setFilters({})
-  }, [])
+  }, [setFilters, setSearchText])
 
   const onAdd = useCallback(async () => {
     const row = await actions.add()
@@ -142,7 +142,7 @@ export function EventsScreen() {
       clearFilters()
       toast({ message: 'Cleared the search and filters to show the new event' })
     } else if (dated) grid.current?.scrollToRow(sort.desc ? 0 : pager.getState().matched)
-  }, [actions, sort.id, sort.desc, pager, filtered, clearFilters, toast])
+  }, [actions, sort.id, sort.desc, pager, filtered, clearFilters, toast, setSelectedId])
 
   const onDuplicate = useCallback(async () => {
     if (!selectedId) return
@@ -151,7 +151,7 @@ export function EventsScreen() {
       setSelectedId(row.id)
       setReveal({ id: row.id })
     }
-  }, [actions, selectedId])
+  }, [actions, selectedId, setSelectedId])
 
   const onDelete = useCallback(async () => {
     if (!selectedId) return
@@ -163,7 +163,7 @@ export function EventsScreen() {
       setReveal({ id })
     }
     if (await actions.remove({ id: selectedId, title }, restored)) setSelectedId(null)
-  }, [actions, selectedId, selectedRow])
+  }, [actions, selectedId, selectedRow, setSelectedId])
 
   useCommands(['add-event', 'export', 'focus-search'], (c) => {
     if (c === 'add-event') void onAdd()
@@ -202,7 +202,7 @@ export function EventsScreen() {
   const getRow = useCallback((i: number) => pager.rowAt(i, state), [pager, state])
   const onActiveRow = useCallback((_i: number, row: EventRow | undefined) => {
     if (row) setSelectedId(row.id)
-  }, [])
+  }, [setSelectedId])
   const onCommit = useCallback(
     async (row: EventRow, col: string, value: unknown) => {
       await update(row.id, patchFor(col, value))
