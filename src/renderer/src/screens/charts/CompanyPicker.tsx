@@ -1,6 +1,7 @@
 /**
  * Choose the companies to chart: a searchable checklist in a drop-down. Companies without prices
- * are listed but cannot be chosen (the reason is on the row).
+ * are listed but cannot be chosen (the reason is on the row); one without a listing (no ticker)
+ * says "unlisted" where the others show their ticker.
  */
 import { useState } from 'react'
 import type { CompanyChoice } from './useCompanyChoices'
@@ -20,7 +21,7 @@ export function CompanyPicker({ choices, selected, onChange, onDefault }: Props)
     .filter((c) => !f || c.name.toLowerCase().includes(f) || c.ticker.toLowerCase().includes(f))
     .sort((a, b) => Number(b.hasPrices) - Number(a.hasPrices) || a.name.localeCompare(b.name))
   const toggle = (id: string) => onChange(chosen.has(id) ? selected.filter((x) => x !== id) : [...selected, id])
-  const names = choices.filter((c) => chosen.has(c.id)).map((c) => c.ticker)
+  const names = choices.filter((c) => chosen.has(c.id)).map((c) => c.ticker || c.name)
 
   return (
     <details className="ch-picker">
@@ -45,7 +46,7 @@ export function CompanyPicker({ choices, selected, onChange, onDefault }: Props)
             <li key={c.id}>
               <label className={c.hasPrices ? undefined : 'md-hint'} title={c.hasPrices ? undefined : 'No prices imported for this company'}>
                 <input type="checkbox" checked={chosen.has(c.id)} disabled={!c.hasPrices && !chosen.has(c.id)} onChange={() => toggle(c.id)} />
-                {c.name} <span className="md-hint">{c.ticker}</span>
+                {c.name} {c.ticker ? <span className="md-hint">{c.ticker}</span> : <span className="md-hint ch-unlisted" title="No listing: not traded on an exchange">unlisted</span>}
                 {c.benchmark && <span className="md-badge">benchmark</span>}
               </label>
             </li>

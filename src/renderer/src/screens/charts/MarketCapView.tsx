@@ -13,7 +13,7 @@ import { ErrorNote } from '../data/shared/ErrorNote'
 import { money } from '../data/shared/format'
 import { useAsync } from '../data/shared/useAsync'
 import { CategoryToggles } from './CategoryToggles'
-import { groupMarkers, lateStarts, timeline, toLines, type Line } from './chart-data'
+import { forChosen, groupMarkers, lateStarts, timeline, toLines, type Line } from './chart-data'
 import { MarketCapChart, PLOT_INSET } from './MarketCapChart'
 import { createHoverStore } from './marker-hover'
 import { MarkerTooltip } from './MarkerTooltip'
@@ -52,28 +52,34 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
   const baseKey = JSON.stringify(base)
   const ready = width > 0 && companyIds.length > 0 && validIndex
   const full = useAsync(ready ? () => api['chart:marketcap'](base) : null, baseKey)
+  // useAsync keeps its last answer while the next loads, and keeps it too when nothing is asked
+  // (no company chosen): only what is for the chosen companies is drawn, so a removed company's
+  // line goes with the click, not with the next answer.
+  const chosen = useMemo(() => new Set(companyIds), [companyIds])
+  const fullData = useMemo(() => (full.data && chosen.size > 0 ? forChosen(full.data, chosen) : undefined), [full.data, chosen])
 
-  const fullLines = useMemo(() => (full.data ? toLines(full.data.series) : []), [full.data])
+  const fullLines = useMemo(() => (fullData ? toLines(fullData.series) : []), [fullData])
   const days = useMemo(() => timeline(fullLines), [fullLines])
   // The companies this answer is for (a line or a reason each), whatever the mode.
-  const answerFor = useMemo(() => (full.data ? [...full.data.series.map((s) => s.companyId), ...full.data.missing.map((m) => m.companyId)].sort().join(',') : ''), [full.data])
-  const range = useChartRange(days, full.data?.events ?? [], answerFor)
+  const answerFor = useMemo(() => (fullData ? [...fullData.series.map((s) => s.companyId), ...fullData.missing.map((m) => m.companyId)].sort().join(',') : ''), [fullData])
+  const range = useChartRange(days, fullData?.events ?? [], answerFor)
   const { xDomain, zoom } = range
   const detail = useAsync(ready && zoom ? () => api['chart:marketcap']({ ...base, ...zoom }) : null, `${baseKey}|${JSON.stringify(zoom)}`)
+  const detailData = useMemo(() => (detail.data && fullData ? forChosen(detail.data, chosen) : undefined), [detail.data, fullData, chosen])
 
   // The zoomed answer only while the range in view lies inside it (while a handle is dragged
   // outward, the full answer draws the new part until the release refetches).
   const detailCovers = zoom !== null && xDomain[0] >= dayFromIso(zoom.from) && xDomain[1] <= dayFromIso(zoom.to)
-  const view: ChartData | undefined = detailCovers && detail.data ? detail.data : full.data
-  const lines = useMemo(() => (view === full.data ? fullLines : view ? toLines(view.series) : []), [view, full.data, fullLines])
+  const view: ChartData | undefined = detailCovers && detailData ? detailData : fullData
+  const lines = useMemo(() => (view === fullData ? fullLines : view ? toLines(view.series) : []), [view, fullData, fullLines])
   const colorIndex = useMemo(() => new Map(companyIds.map((id, i) => [id, i])), [companyIds])
   const useLog = log && mode !== 'drawdown'
   const yAxis = useMemo(() => valueAxis(lines, hidden, xDomain[0], xDomain[1], mode, useLog), [lines, hidden, xDomain, mode, useLog])
   const markers = useMemo(() => {
-    const events = full.data?.events ?? []
+    const events = fullData?.events ?? []
     return groupMarkers(events, offCats.size ? new Set(events.map((e) => e.category).filter((c) => !offCats.has(c))) : null)
-  }, [full.data, offCats])
-  const currency = full.data?.currency ?? 'USD'
+  }, [fullData, offCats])
+  const currency = fullData?.currency ?? 'USD'
   const formatValue = useMemo(() => axisFormatter(mode, (v) => money(v, currency)), [mode, currency])
 
   const nav = useNavigation()
@@ -88,7 +94,7 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
     () => ({ lines: readoutLines, pointer, format: readoutFormatter(mode, (v) => money(v, currency)), host: readoutHost }),
     [readoutLines, pointer, mode, currency, readoutHost]
   )
-  const late = mode === 'indexed' && full.data ? lateStarts(full.data.series, full.data.indexDate) : []
+  const late = mode === 'indexed' && fullData ? lateStarts(fullData.series, fullData.indexDate) : []
 
   const exportPng = async () => {
     setExportError(null)
@@ -107,7 +113,7 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
     }
   }
 
-  const state = !ready ? 'idle' : full.error ? 'error' : !full.data || full.loading ? 'loading' : lines.length ? 'ready' : 'empty'
+  const state = !ready ? 'idle' : full.error ? 'error' : !fullData || full.loading ? 'loading' : lines.length ? 'ready' : 'empty'
   const pointCount = lines.reduce((n, l) => n + l.points.length, 0)
 
   return (
@@ -155,18 +161,18 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
             {isoFromDay(xDomain[0])} – {isoFromDay(xDomain[1])}
           </span>
         )}
-        {full.data && (
+        {fullData && (
           <span className="md-hint" title="Lines are downsampled to the chart's width; event days are kept exact">
             {pointCount.toLocaleString('en-US')} points drawn of {lines.reduce((n, l) => n + l.rawCount, 0).toLocaleString('en-US')}
           </span>
         )}
       </div>
-      {full.data && <CategoryToggles events={full.data.events} off={offCats} onChange={setOffCats} />}
+      {fullData && <CategoryToggles events={fullData.events} off={offCats} onChange={setOffCats} />}
       {late.length > 0 && (
         <ul className="ch-note" aria-label="Lines not indexed on the index date" data-testid="index-note">
           {late.map((l) => (
             <li key={l.ticker}>
-              <strong>{l.ticker}</strong> starts {l.first}, after the index date {full.data?.indexDate}: indexed to its first close (100 on {l.first}).
+              <strong>{l.ticker}</strong> starts {l.first}, after the index date {fullData?.indexDate}: indexed to its first close (100 on {l.first}).
             </li>
           ))}
         </ul>
@@ -225,9 +231,9 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
           }
         />
       )}
-      {full.data && full.data.missing.length > 0 && (
+      {fullData && fullData.missing.length > 0 && (
         <ul className="ch-missing" aria-label="Companies without a line">
-          {full.data.missing.map((m) => (
+          {fullData.missing.map((m) => (
             <li key={m.companyId}>
               <strong>{names.get(m.companyId) ?? m.companyId}</strong>: {m.reason}
             </li>

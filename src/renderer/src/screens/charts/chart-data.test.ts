@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
-import { calendarTicks, clusterMarkers, eventRange, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
+import { calendarTicks, clusterMarkers, eventRange, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
 
 const d = dayFromIso
 
@@ -16,6 +16,13 @@ describe('chart data as recharts draws it', () => {
       { day: d('2021-01-07'), v: 50 }
     ])
     expect(timeline(lines).map(isoFromDay)).toEqual(['2021-01-04', '2021-01-05', '2021-01-06', '2021-01-07'])
+  })
+
+  it('keeps only the chosen companies of an answer for an earlier choice', () => {
+    const answer = { series: [{ companyId: 'a' }, { companyId: 'b' }], missing: [{ companyId: 'c' }], events: [{ id: 'e1' }] }
+    expect(forChosen(answer, new Set(['a', 'b', 'c']))).toBe(answer)
+    expect(forChosen(answer, new Set(['b']))).toEqual({ series: [{ companyId: 'b' }], missing: [], events: [{ id: 'e1' }] })
+    expect(forChosen(answer, new Set())).toMatchObject({ series: [], missing: [] })
   })
 
   it('draws one marker per day, only for the chosen categories', () => {

@@ -30,6 +30,17 @@ export function toLines(series: ChartSeries[]): Line[] {
   })
 }
 
+/**
+ * The part of a chart answer that is for the chosen companies: an answer for an earlier choice
+ * may still be the latest one to hand. The same object when it holds no other company, so the
+ * memos built on it do not rerun.
+ */
+export function forChosen<T extends { series: { companyId: string }[]; missing: { companyId: string }[] }>(data: T, chosen: ReadonlySet<string>): T {
+  const keep = (x: { companyId: string }) => chosen.has(x.companyId)
+  if (data.series.every(keep) && data.missing.every(keep)) return data
+  return { ...data, series: data.series.filter(keep), missing: data.missing.filter(keep) }
+}
+
 /** Every day any series has, ascending: the brush's index space. */
 export function timeline(lines: { points: Point[] }[]): number[] {
   const seen = new Set<number>()

@@ -9,9 +9,13 @@ export { defaultSelection, type CompanyChoice } from '../../../../shared/chart-s
 export function useCompanyChoices() {
   const companies = useAsync(() => api['companies:list'](undefined), 'companies')
   const series = useAsync(() => api['series:list'](undefined), 'series')
-  const choices = useMemo(
-    () => (companies.data && series.data ? buildChoices(companies.data, series.data) : undefined),
-    [companies.data, series.data]
-  )
+  const choices = useMemo(() => {
+    if (!companies.data || !series.data) return undefined
+    // A company with neither prices nor a listing has no ticker; buildChoices then falls back to
+    // its internal id, which means nothing to an analyst. An empty ticker lets the picker say
+    // "unlisted" instead.
+    const unlisted = new Set(companies.data.filter((c) => c.listings.length === 0).map((c) => c.id))
+    return buildChoices(companies.data, series.data).map((c) => (!c.hasPrices && unlisted.has(c.id) ? { ...c, ticker: '' } : c))
+  }, [companies.data, series.data])
   return { choices, error: companies.error ?? series.error, loading: companies.loading || series.loading }
 }

@@ -1,0 +1,144 @@
+/**
+ * Charts screen fixes found by QA: lines of companies no longer chosen must go with the choice
+ * (also while the new answer is still on its way, and when "None" is chosen); a marker's popup
+ * wraps long titles and stays inside the chart; the company picker names a company without a
+ * listing "unlisted", never by its internal id.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Locator, Page } from '@playwright/test'
+import { test, expect } from '../support/fixtures'
+import { callApi } from '../support/api'
+import { PRICES } from '../support/host'
+import { openScreen, waitForChart } from './market-pages'
+
+// Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
+const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000 }
+const SHOTS = '/tmp/chart-fixes'
+
+test.beforeEach(async ({ host, request }) => {
+  // Setup only: the import wizard has its own story (market.spec.ts).
+  for (const [ticker, shares] of Object.entries(SHARES)) {
+    const source = { kind: 'text' as const, name: `${ticker}.csv`, text: await readFile(join(PRICES, `${ticker}.csv`), 'utf8') }
+    const preview = await callApi(request, host, 'import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker } })
+    await callApi(request, host, 'import:commit', { previewId: preview.previewId })
+    const first = preview.tickers[0].first!
+    await callApi(request, host, 'shares:set', { ticker, rows: [{ date: first, shares, source: 'approximate ADS count (e2e test input)' }] })
+  }
+})
+
+function picker(app: Page) {
+  const summary = app.locator('.ch-picker summary')
+  const list = app.getByRole('group', { name: 'Companies to chart' })
+  return { summary, list, row: (name: string) => list.getByRole('listitem').filter({ hasText: name }) }
+}
+
+/** The tickers the chart draws a line for and the legend lists. */
+async function drawn(chart: Locator, legend: Locator): Promise<string> {
+  const lines = await chart.locator('.ch-line').evaluateAll((els) => els.map((e) => e.getAttribute('data-ticker')).sort())
+  const keys = (await legend.count()) ? (await legend.getByRole('button').allInnerTexts()).map((t) => t.trim()).sort() : []
+  return `lines ${lines.join(',') || 'none'}; legend ${keys.join(',') || 'none'}`
+}
+
+test('a company taken off the chart loses its line at once, and "None" leaves an empty chart', async ({ app }) => {
+  await openScreen(app, 'Charts')
+  await waitForChart(app, 'marketcap-chart')
+  // The box whatever its state: while an answer loads, what it draws counts too.
+  const chart = app.getByTestId('marketcap-chart')
+  const legend = app.getByRole('list', { name: /^Legend/ })
+  await expect.poll(() => drawn(chart, legend)).toBe('lines BABA,JD,PDD; legend BABA,JD,PDD')
+
+  // The company names in the picker, not a stale line, tell what is drawn: hold the next answer
+  // back, as a slow core would, and JD's line must still go with the click.
+  let release = () => {}
+  const held = new Promise<void>((r) => (release = r))
+  await app.route(/\/api\/chart(:|%3A)marketcap/i, async (route) => {
+    await held
+    await route.continue()
+  })
+  const p = picker(app)
+  await p.summary.click()
+  await p.row('JD.com').getByRole('checkbox').uncheck()
+  await expect.poll(() => drawn(chart, legend), 'while the new answer is held back').toBe('lines BABA,PDD; legend BABA,PDD')
+  release()
+  await expect(chart).toHaveAttribute('data-state', 'ready')
+  await expect.poll(() => drawn(chart, legend)).toBe('lines BABA,PDD; legend BABA,PDD')
+
+  // "None": the empty chart with its message, and nothing of the last choice.
+  await p.list.page().locator('.ch-picker-actions').getByRole('button', { name: 'None', exact: true }).click()
+  await expect(p.summary).toHaveText('Companies: none')
+  const box = chart
+  await expect(box).toContainText('Choose companies to chart.')
+  await expect(box.locator('.ch-line')).toHaveCount(0)
+  await expect(box.locator('svg')).toHaveCount(0)
+  await expect(legend).toHaveCount(0)
+  await expect(app.getByTestId('chart-range')).toHaveCount(0)
+  await app.screenshot({ path: join(SHOTS, 'none.png') })
+  // QA saw the old lines still drawn seconds later: look again once any late answer had time to land.
+  await app.waitForTimeout(1500)
+  await expect(box.locator('.ch-line')).toHaveCount(0)
+  await expect(legend).toHaveCount(0)
+
+  // Choosing again draws again.
+  await p.row('Pinduoduo').getByRole('checkbox').check()
+  await expect.poll(() => drawn(chart, legend)).toBe('lines PDD; legend PDD')
+})
+
+test('the company picker calls a company without a listing "unlisted", not by its id', async ({ app }) => {
+  await openScreen(app, 'Charts')
+  await waitForChart(app, 'marketcap-chart')
+  const p = picker(app)
+  await p.summary.click()
+  const ant = p.row('Ant Group')
+  await expect(ant).toHaveCount(1)
+  await expect(ant).toHaveText(/^Ant Group\s*unlisted$/)
+  await expect(p.list).not.toContainText('ant-group')
+  // Listed companies keep their ticker.
+  await expect(p.row('Alibaba Group')).toContainText('BABA')
+  await app.screenshot({ path: join(SHOTS, 'picker.png') })
+})
+
+/** Every part of the popup lies inside it, and the popup inside the chart and the window. */
+async function popupFits(tip: Locator, chart: Locator): Promise<string> {
+  const [t, c, parts, view] = await Promise.all([
+    tip.boundingBox(),
+    chart.boundingBox(),
+    tip.locator('li, li > *').evaluateAll((els) => els.map((e) => ({ text: e.textContent ?? '', right: e.getBoundingClientRect().right }))),
+    tip.page().viewportSize()
+  ])
+  if (!t || !c || !view) return 'no popup or chart'
+  const problems: string[] = []
+  for (const part of parts) if (part.right > t.x + t.width - 1) problems.push(`"${part.text.slice(0, 40)}" ends at ${part.right}, past the popup's right border ${t.x + t.width}`)
+  if (t.x < c.x || t.x + t.width > c.x + c.width || t.y < c.y || t.y + t.height > c.y + c.height) problems.push(`popup ${JSON.stringify(t)} outside the chart ${JSON.stringify(c)}`)
+  if (t.x + t.width > view.width || t.y + t.height > view.height) problems.push('popup outside the window')
+  if (await tip.evaluate((el) => el.scrollWidth > el.clientWidth + 1)) problems.push('popup scrolls sideways')
+  return problems.join('; ') || 'fits'
+}
+
+test('a marker popup wraps a long event title and stays inside the chart', async ({ app }) => {
+  await openScreen(app, 'Charts')
+  const chart = await waitForChart(app, 'marketcap-chart')
+  const title = 'SAMR publishes draft antitrust guidelines for internet platforms'
+  const marker = chart.getByRole('button', { name: /^Event 2020-11-10: / })
+  const tip = chart.getByRole('tooltip')
+
+  // Hovered: the popup lists the run of close markers, the long title among them.
+  // (force: the neighbouring days' markers lie over this one, as in chart-basket.spec.ts)
+  await marker.hover({ force: true })
+  await expect(tip).toContainText(title)
+  await expect.poll(() => popupFits(tip, chart), 'hovered popup').toBe('fits')
+  await app.screenshot({ path: join(SHOTS, 'marker-hover.png') })
+
+  // Clicked: pinned, each title a link to its event; the long one wraps onto a second line.
+  await marker.click({ force: true })
+  const link = tip.getByRole('button', { name: title })
+  await expect(link).toBeVisible()
+  await expect.poll(() => popupFits(tip, chart), 'pinned popup').toBe('fits')
+  const lineHeight = await link.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2)
+  expect((await link.boundingBox())!.height, 'the long title wraps onto more than one line').toBeGreaterThan(lineHeight * 1.5)
+  await app.screenshot({ path: join(SHOTS, 'marker-click.png') })
+
+  // The link still opens the event.
+  await link.click()
+  await expect(app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events', exact: true })).toHaveAttribute('aria-current', 'page')
+})
