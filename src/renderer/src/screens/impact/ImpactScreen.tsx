@@ -123,7 +123,7 @@ export function ImpactScreen() {
         <button type="button" className="btn" onClick={() => exportReport('marketcap')} disabled={exporting !== null}>
           Export market caps CSV
         </button>
-        {/* The status gives way (cut short, whole in its title) so the toolbar stays one line. */}
+        {/* The status gives way (cut short, whole in its title) so the toolbar stays one line where it fits. */}
         {exporting && (
           <span role="status" className="im-status">
             Exporting {exporting}…

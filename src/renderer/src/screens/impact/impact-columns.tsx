@@ -6,6 +6,7 @@
 import { createColumnHelper, type CellContext } from '@tanstack/react-table'
 import { IMPACT_FILTER_COLUMNS, windowKey, type ImpactRow } from '../../../../shared/market'
 import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
+import { periodLabel } from './period-label'
 
 const col = createColumnHelper<ImpactRow>()
 
@@ -48,9 +49,8 @@ function numCell(c: CellContext<ImpactRow, number | undefined>) {
 const num = (v: number | null) => v ?? undefined
 
 /**
- * "11-04": a window's dates lie within weeks of the event, whose date (with its year) is in the
- * Date column and the full dates in the title; a year in the cell pushed the end date out of
- * sight when a window crossed a new year.
+ * Day 0 as "11-04": the first trading day on or after the event, whose date (with its year) is in
+ * the Date column, and the full date in the title.
  */
 const shortDate = (date: string) => date.slice(5)
 // Sorting is done by the host, so the first direction cannot be guessed from the loaded rows:
@@ -97,14 +97,15 @@ export function impactColumns(currency: string) {
     col.accessor((r) => r.start_date ?? undefined, {
       id: 'period',
       header: 'Start → end',
-      size: 96,
+      // Room for "12-16 → 2021-01-25", a window across a new year (period-label.ts).
+      size: 132,
       ...textual,
       sortUndefined: 'last',
       cell: (c) => {
         const r = c.row.original
         return r.start_date && r.end_date ? (
           <span title={`From the close of ${r.start_date} to the close of ${r.end_date}`}>
-            {shortDate(r.start_date)} → {shortDate(r.end_date)}
+            {periodLabel(r.event_date, r.start_date, r.end_date)}
           </span>
         ) : (
           empty(r)
@@ -147,7 +148,9 @@ export function impactColumns(currency: string) {
     col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 76, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 76, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 48, cell: numCell, ...numeric }),
-    col.accessor('note', { id: 'note', header: 'Note', size: 136, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+    // The last column takes what is left of the row; its size only sets the table's minimum width,
+    // kept as it was when Start → end grew for a year (the note is whole in its title).
+    col.accessor('note', { id: 'note', header: 'Note', size: 100, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
   ]
 }
 

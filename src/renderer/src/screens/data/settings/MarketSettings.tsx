@@ -8,6 +8,7 @@ import type { CompanyRow } from '../../../../../shared/api'
 import type { Settings } from '../../../../../shared/domain'
 import type { SeriesInfo } from '../../../../../shared/market'
 import { ErrorNote } from '../shared/ErrorNote'
+import { fxSeriesChoices } from './fx-series'
 import { draftFromSettings, validateSettings, type SettingsDraft } from './settings-draft'
 
 interface Props {
@@ -101,24 +102,43 @@ export function MarketSettings({ settings, companies, series, onSaved }: Props) 
           </tr>
         </thead>
         <tbody>
-          {draft.fx.map((r) => (
-            <tr key={r.currency}>
-              <td>{r.currency}</td>
-              <td>
-                <input aria-label={`FX rate ${r.currency}`} value={r.rate} size={10} placeholder="none" onChange={(e) => editFx(r.currency, { rate: e.target.value })} />
-              </td>
-              <td>
-                <select aria-label={`FX series ${r.currency}`} value={r.series} onChange={(e) => editFx(r.currency, { series: e.target.value })}>
-                  <option value="">none: constant rate</option>
-                  {(series ?? []).map((s) => (
-                    <option key={s.ticker} value={s.ticker}>
-                      {s.ticker}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
+          {draft.fx.map((r) => {
+            const choices = fxSeriesChoices(r.currency, reporting, series ?? [], r.series)
+            const whyId = `fx-series-why-${r.currency}`
+            return (
+              <tr key={r.currency}>
+                <td>{r.currency}</td>
+                <td>
+                  <input aria-label={`FX rate ${r.currency}`} value={r.rate} size={10} placeholder="none" onChange={(e) => editFx(r.currency, { rate: e.target.value })} />
+                </td>
+                <td>
+                  <select
+                    aria-label={`FX series ${r.currency}`}
+                    aria-describedby={choices.absent ? whyId : undefined}
+                    value={r.series}
+                    onChange={(e) => editFx(r.currency, { series: e.target.value })}
+                  >
+                    <option value="">none: constant rate</option>
+                    {choices.options.map((o) => (
+                      <option key={o.ticker} value={o.ticker}>
+                        {o.fits ? o.ticker : `${o.ticker} (saved; not a ${reporting} per ${r.currency} rate)`}
+                      </option>
+                    ))}
+                    {choices.absent && (
+                      <option value="" disabled>
+                        {`no ${r.currency}${reporting}=X series imported`}
+                      </option>
+                    )}
+                  </select>
+                  {choices.absent && (
+                    <span id={whyId} className="md-hint md-fx-why">
+                      {choices.absent}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            )
+          })}
           <tr>
             <td colSpan={3}>
               <input

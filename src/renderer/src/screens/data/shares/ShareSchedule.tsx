@@ -150,7 +150,7 @@ export function ShareSchedule({ companies, onSaved }: Props) {
             )}
             {showProblems && validated.problems.size > 0 && (
               <span className="md-bad" role="alert">
-                Fix the {validated.problems.size === 1 ? 'row' : `${validated.problems.size} rows`} marked below; nothing was saved.
+                Fix the {validated.problems.size === 1 ? 'row' : `${validated.problems.size} rows`} marked above; nothing was saved.
               </span>
             )}
           </div>

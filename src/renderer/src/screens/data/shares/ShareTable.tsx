@@ -2,6 +2,7 @@
  * The editable share schedule of one listing (TanStack Table): effective date, shares
  * outstanding, source, with a delete button per row and each row's problems beside it.
  */
+import { Fragment } from 'react'
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type RowData } from '@tanstack/react-table'
 import type { DraftShareRow } from './share-rows'
 
@@ -29,6 +30,7 @@ const COLUMNS: ColumnDef<DraftShareRow>[] = [
         size={10}
         value={row.original.date}
         aria-invalid={table.options.meta?.shareProblems?.has(row.original.key) || undefined}
+        aria-describedby={table.options.meta?.shareProblems?.has(row.original.key) ? problemId(row.original.key) : undefined}
         onChange={(e) => table.options.meta?.updateShareRow?.(row.original.key, 'date', e.target.value)}
       />
     )
@@ -67,16 +69,10 @@ const COLUMNS: ColumnDef<DraftShareRow>[] = [
         Delete
       </button>
     )
-  },
-  {
-    id: 'problems',
-    header: '',
-    cell: ({ row, table }) => {
-      const p = table.options.meta?.shareProblems?.get(row.original.key)
-      return p ? <span className="md-bad">{p.join('; ')}</span> : null
-    }
   }
 ]
+
+const problemId = (key: string) => `share-problem-${key}`
 
 interface Props {
   rows: DraftShareRow[]
@@ -94,34 +90,54 @@ export function ShareTable({ rows, problems, onUpdate, onDelete }: Props) {
     meta: { updateShareRow: onUpdate, deleteShareRow: onDelete, shareProblems: problems }
   })
   return (
-    <table className="md-table md-edit-table" aria-label="Share schedule">
-      <thead>
-        {table.getHeaderGroups().map((g) => (
-          <tr key={g.id}>
-            {g.headers.map((h) => (
-              <th key={h.id} scope="col">
-                {flexRender(h.column.columnDef.header, h.getContext())}
-              </th>
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((r) => (
-          <tr key={r.id}>
-            {r.getVisibleCells().map((c) => (
-              <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
-            ))}
-          </tr>
-        ))}
-        {rows.length === 0 && (
-          <tr>
-            <td colSpan={COLUMNS.length} className="md-empty">
-              No share rows: market cap cannot be computed from prices until one is added.
-            </td>
-          </tr>
-        )}
-      </tbody>
-    </table>
+    // Narrower than its inputs (a card squeezed by a small window), the table scrolls sideways
+    // inside its card instead of running under the card beside it.
+    <div className="md-hscroll">
+      <table className="md-table md-edit-table" aria-label="Share schedule">
+        <thead>
+          {table.getHeaderGroups().map((g) => (
+            <tr key={g.id}>
+              {g.headers.map((h) => (
+                <th key={h.id} scope="col">
+                  {flexRender(h.column.columnDef.header, h.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((r) => {
+            const p = problems.get(r.original.key)
+            return (
+              <Fragment key={r.id}>
+                <tr>
+                  {r.getVisibleCells().map((c) => (
+                    <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
+                  ))}
+                </tr>
+                {/* The row's problems on a line of their own under it, wrapping within the table: beside
+                    the inputs they pushed the table past its card and were cut off. */}
+                {p && (
+                  <tr className="md-problem-row">
+                    <td colSpan={COLUMNS.length}>
+                      <span className="md-bad" id={problemId(r.original.key)}>
+                        {p.join('; ')}
+                      </span>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            )
+          })}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={COLUMNS.length} className="md-empty">
+                No share rows: market cap cannot be computed from prices until one is added.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
   )
 }
