@@ -1,10 +1,12 @@
 /**
- * Controls of a grid's filter row: text contains (debounced as typed), a date range, and a
- * multi-select of values. Each reports only what the analyst chose; undefined means "any".
+ * Controls of a grid's filter row: text contains (debounced as typed), a date range (typed as
+ * YYYY-MM-DD, like every date in Capwatch), and a multi-select of values. Each reports only what the
+ * analyst chose; undefined means "any".
  */
 import { useEffect, useRef, useState } from 'react'
 import { Popover } from './Popover'
 import { Checklist, type ChecklistOption } from './Checklist'
+import { IsoDateInput } from './IsoDateInput'
 
 export function TextFilter({ label, value, onChange }: { label: string; value: string | undefined; onChange: (v: string | undefined) => void }) {
   const [draft, setDraft] = useState(value ?? '')
@@ -60,11 +62,11 @@ export function DateRangeFilter({ label, value, onChange }: { label: string; val
         <div className="filter-panel date-range">
           <label>
             From
-            <input className="input" type="date" value={from} onChange={(e) => set({ from: e.target.value, to })} />
+            <IsoDateInput className="input" value={from} onChange={(v) => set({ from: v, to })} />
           </label>
           <label>
             To
-            <input className="input" type="date" value={to} onChange={(e) => set({ from, to: e.target.value })} />
+            <IsoDateInput className="input" value={to} onChange={(v) => set({ from, to: v })} />
           </label>
           {reversed && (
             <p className="field-error" role="alert">

@@ -1,11 +1,14 @@
 /**
  * The basket view: the summed market cap of the chosen companies, stacked, and its largest
  * peak-to-trough loss between two dates stated in words and numbers, the check behind claims like
- * "the sector lost $1 trillion" (IMPACT.md, drawdown of a basket).
+ * "the sector lost $1 trillion" (IMPACT.md, drawdown of a basket). The two dates are remembered
+ * while the analyst visits other screens (app/remembered.ts).
  */
 import { useMemo, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
+import { useRemembered } from '../../app/remembered'
+import { IsoDateInput } from '../../components/IsoDateInput'
 import type { BasketData } from '../../../../shared/market'
 import { isIsoDate, isoFromDay } from '../../../../shared/dates'
 import { ErrorNote } from '../data/shared/ErrorNote'
@@ -31,8 +34,8 @@ export function basketSentence(data: BasketData): string {
 
 export function BasketView({ companyIds, names }: { companyIds: string[]; names: Map<string, string> }) {
   const [boxRef, width, box] = useWidth<HTMLDivElement>()
-  const [from, setFrom] = useState('')
-  const [to, setTo] = useState('')
+  const [from, setFrom] = useRemembered('charts.basket.from', '')
+  const [to, setTo] = useRemembered('charts.basket.to', '')
   const [exportError, setExportError] = useState<unknown>(null)
   const datesOk = (!from || isIsoDate(from)) && (!to || isIsoDate(to)) && (!from || !to || from <= to)
   const request = {
@@ -79,11 +82,11 @@ export function BasketView({ companyIds, names }: { companyIds: string[]; names:
       <div className="ch-toolbar">
         <label>
           From
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} aria-label="Basket from" />
+          <IsoDateInput value={from} onChange={setFrom} aria-label="Basket from" />
         </label>
         <label>
           To
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} aria-label="Basket to" />
+          <IsoDateInput value={to} onChange={setTo} aria-label="Basket to" />
         </label>
         {!datesOk && <span className="md-bad">The start date must not be after the end date.</span>}
         <button type="button" className="btn" onClick={exportPng} disabled={state !== 'ready'}>

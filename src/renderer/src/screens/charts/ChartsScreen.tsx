@@ -1,10 +1,13 @@
 /**
  * Charts: market cap over time with event markers, and the basket view. The company selection is
  * shared by both views; it starts from the companies linked to events that have prices, or from
- * the companies another screen asked for (navigation's companyIds).
+ * the companies another screen asked for (navigation's companyIds). The view and the selection
+ * are remembered while the analyst visits other screens (app/remembered.ts); a screen that opens
+ * Charts on some companies wins over what was remembered.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useNavigation } from '../../app/navigation'
+import { useRemembered } from '../../app/remembered'
 import { ErrorNote } from '../data/shared/ErrorNote'
 import { BasketView } from './BasketView'
 import { CompanyPicker } from './CompanyPicker'
@@ -18,18 +21,25 @@ type View = 'marketcap' | 'basket'
 export function ChartsScreen() {
   const nav = useNavigation()
   const { choices, error } = useCompanyChoices()
-  const [view, setView] = useState<View>('marketcap')
-  const [selected, setSelected] = useState<string[] | null>(null)
-  const requested = nav.current.companyIds
+  const [view, setView] = useRemembered<View>('charts.view', 'marketcap')
+  const requested = nav.current.companyIds?.length ? nav.current.companyIds : undefined
+  // null until the analyst chooses: the default is worked out afresh on each visit, so one made
+  // before any prices were imported (none) does not stick once they are.
+  const [selected, setSelected] = useRemembered<string[] | null>('charts.companies', null, requested)
 
-  // First selection once the companies are known: what navigation asked for, else the default.
-  useEffect(() => {
-    if (!choices || selected !== null) return
-    setSelected(requested?.length ? requested : defaultSelection(choices))
-  }, [choices, selected, requested])
+  // Asked for other companies while already here: those, as on opening (set while rendering, so
+  // no frame charts the old ones).
+  const requestKey = requested?.join(',') ?? ''
+  const [openedWith, setOpenedWith] = useState(requestKey)
+  if (requestKey !== openedWith) {
+    setOpenedWith(requestKey)
+    if (requested) setSelected(requested)
+  }
 
+  const fallback = useMemo(() => (choices ? defaultSelection(choices) : null), [choices])
+  const shown = selected ?? fallback
   const names = useMemo(() => new Map((choices ?? []).map((c) => [c.id, c.name])), [choices])
-  const ids = useMemo(() => selected ?? [], [selected])
+  const ids = useMemo(() => shown ?? [], [shown])
   const noPrices = choices !== undefined && !choices.some((c) => c.hasPrices)
 
   return (
@@ -56,7 +66,7 @@ export function ChartsScreen() {
             </button>
           </div>
         ) : (
-          selected !== null &&
+          shown !== null &&
           (view === 'marketcap' ? <MarketCapView companyIds={ids} names={names} /> : <BasketView companyIds={ids} names={names} />)
         )}
       </div>

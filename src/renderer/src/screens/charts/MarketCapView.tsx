@@ -2,11 +2,14 @@
  * Market cap over time for the chosen companies, with every event as a marker. Modes: absolute
  * (reporting currency), indexed to 100 at a date, drawdown from peak; linear or log; zoom with the
  * brush (re-fetched at full resolution on release); a hover read-out of each line's value; a
- * legend that toggles series; PNG export.
+ * legend that toggles series; PNG export. What the analyst set up (mode, index date, scale, hidden
+ * categories and series, zoom) is remembered while they visit other screens (app/remembered.ts).
  */
 import { useMemo, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
+import { useRemembered } from '../../app/remembered'
+import { IsoDateInput } from '../../components/IsoDateInput'
 import type { ChartData, ChartMode } from '../../../../shared/market'
 import { dayFromIso, isoFromDay, isIsoDate } from '../../../../shared/dates'
 import { ErrorNote } from '../data/shared/ErrorNote'
@@ -37,11 +40,11 @@ function visibleLines(lines: Line[], hidden: ReadonlySet<string>, colorIndex: Ma
 
 export function MarketCapView({ companyIds, names }: { companyIds: string[]; names: Map<string, string> }) {
   const [boxRef, width, box] = useWidth<HTMLDivElement>()
-  const [mode, setMode] = useState<ChartMode>('absolute')
-  const [indexDate, setIndexDate] = useState('')
-  const [log, setLog] = useState(false)
-  const [offCats, setOffCats] = useState<Set<string>>(new Set())
-  const [hidden, setHidden] = useState<Set<string>>(new Set())
+  const [mode, setMode] = useRemembered<ChartMode>('charts.marketcap.mode', 'absolute')
+  const [indexDate, setIndexDate] = useRemembered('charts.marketcap.indexDate', '')
+  const [log, setLog] = useRemembered('charts.marketcap.log', false)
+  const [offCats, setOffCats] = useRemembered<Set<string>>('charts.marketcap.offCategories', new Set())
+  const [hidden, setHidden] = useRemembered<Set<string>>('charts.marketcap.hidden', new Set())
   const [exportError, setExportError] = useState<unknown>(null)
   const [readoutHost, setReadoutHost] = useState<HTMLDivElement | null>(null)
 
@@ -62,7 +65,7 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
   const days = useMemo(() => timeline(fullLines), [fullLines])
   // The companies this answer is for (a line or a reason each), whatever the mode.
   const answerFor = useMemo(() => (fullData ? [...fullData.series.map((s) => s.companyId), ...fullData.missing.map((m) => m.companyId)].sort().join(',') : ''), [fullData])
-  const range = useChartRange(days, fullData?.events ?? [], answerFor)
+  const range = useChartRange(days, fullData?.events ?? [], answerFor, 'charts.marketcap')
   const { xDomain, zoom } = range
   const detail = useAsync(ready && zoom ? () => api['chart:marketcap']({ ...base, ...zoom }) : null, `${baseKey}|${JSON.stringify(zoom)}`)
   const detailData = useMemo(() => (detail.data && fullData ? forChosen(detail.data, chosen) : undefined), [detail.data, fullData, chosen])
@@ -141,7 +144,13 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
         {mode === 'indexed' && (
           <label>
             Index date
-            <input type="date" aria-label="Index date" value={indexDate} onChange={(e) => setIndexDate(e.target.value)} aria-invalid={!validIndex || undefined} />
+            <IsoDateInput
+              aria-label="Index date"
+              value={indexDate}
+              onChange={setIndexDate}
+              aria-invalid={!indexDate}
+              title={indexDate ? 'The day every line is 100 on (YYYY-MM-DD)' : 'Type the day every line is 100 on, as YYYY-MM-DD'}
+            />
           </label>
         )}
         <label title={mode === 'drawdown' ? 'Drawdowns are zero or negative: a log scale cannot show them' : undefined}>

@@ -4,8 +4,11 @@
  * new index date, a legend toggle or a resize brings a new answer from the core (new arrays, maybe
  * fewer lines) and the range stays where the analyst put it. A new set of companies opens on the
  * events, a year either side: that is where the analyst looks first; "Reset zoom" shows every day.
+ * The range is remembered while the analyst visits other screens (app/remembered.ts): coming back
+ * to the same companies shows the same range, as far as the data still holds it.
  */
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo } from 'react'
+import { useRemembered } from '../../app/remembered'
 import { isoFromDay } from '../../../../shared/dates'
 import { eventRange, lowerBound } from './chart-data'
 
@@ -31,11 +34,15 @@ export interface ChartRange {
 
 const toIso = (r: DayRange) => ({ from: isoFromDay(r.from), to: isoFromDay(r.to) })
 
-/** `openKey` names the set of companies: when it changes, the range opens on the events again. */
-export function useChartRange(days: number[], events: { date: string }[], openKey: string): ChartRange {
-  const [range, setRange] = useState<DayRange | null>(null)
-  const [zoom, setZoom] = useState<{ from: string; to: string } | null>(null)
-  const [openedFor, setOpenedFor] = useState<string | null>(null)
+/**
+ * `openKey` names the set of companies: when it changes, the range opens on the events again.
+ * `memoryKey` names the chart whose range is remembered across screen switches.
+ */
+export function useChartRange(days: number[], events: { date: string }[], openKey: string, memoryKey: string): ChartRange {
+  const [range, setRange] = useRemembered<DayRange | null>(`${memoryKey}.range`, null)
+  const [zoom, setZoom] = useRemembered<{ from: string; to: string } | null>(`${memoryKey}.zoom`, null)
+  // Remembered with the range: the same companies on return keep it; others open on their events.
+  const [openedFor, setOpenedFor] = useRemembered<string | null>(`${memoryKey}.openedFor`, null)
 
   // Set while rendering (not in an effect), so no frame shows the new lines at the old range.
   if (days.length > 0 && openedFor !== openKey) {
@@ -52,7 +59,8 @@ export function useChartRange(days: number[], events: { date: string }[], openKe
   if (range && n > 0) {
     start = Math.min(lowerBound(days, range.from), n - 1)
     end = Math.max(lowerBound(days, range.to + 1) - 1, 0)
-    // The range no longer holds three days of these lines (fewer lines in a new mode): show all.
+    // The range no longer holds three days of these lines (fewer lines in a new mode, or prices
+    // re-imported meanwhile): show all. A range that still holds them is clipped to the data.
     if (end - start < 2) {
       start = 0
       end = n - 1
@@ -60,7 +68,7 @@ export function useChartRange(days: number[], events: { date: string }[], openKe
   }
   const xDomain = useMemo<[number, number]>(() => (n ? [days[start], days[end]] : [0, 1]), [days, n, start, end])
 
-  const onChange = useCallback((s: number, e: number) => setRange({ from: days[s], to: days[e] }), [days])
+  const onChange = useCallback((s: number, e: number) => setRange({ from: days[s], to: days[e] }), [days, setRange])
   const onCommit = useCallback(
     (s: number, e: number) => {
       const whole = s === 0 && e === days.length - 1
@@ -68,11 +76,11 @@ export function useChartRange(days: number[], events: { date: string }[], openKe
       setRange(next)
       setZoom(next && toIso(next))
     },
-    [days]
+    [days, setRange, setZoom]
   )
   const reset = useCallback(() => {
     setRange(null)
     setZoom(null)
-  }, [])
+  }, [setRange, setZoom])
   return { start, end, xDomain, zoom, zoomed: range !== null, onChange, onCommit, reset }
 }
