@@ -2,11 +2,13 @@
  * Basket totals per event for one window (sum of the companies' market-cap changes, how many
  * companies were counted, CAAR) and the ranking of events by that change, biggest loss first.
  * The host ranks (impact:view); a large workspace shows its first rows and says of how many.
+ * Where the list was scrolled is remembered while the analyst visits another screen.
  */
 import { useMemo } from 'react'
 import type { ImpactBasket } from '../../../../shared/market'
 import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
 import { RANKING_ROWS } from './useImpactView'
+import { useRememberedScroll } from './useRememberedScroll'
 
 interface Props {
   /** In the order asked for: `rows.length` of `total`, from `offset`. */
@@ -23,6 +25,7 @@ interface Props {
 }
 
 export function BasketRanking({ rows, offset, total, onOffset, order, onOrder, currency, window, selected, onSelect }: Props) {
+  const scroll = useRememberedScroll('impact.rankingScroll')
   const scale = useMemo(() => Math.max(1, ...rows.map((r) => Math.abs(r.basket_mcap_change ?? 0))), [rows])
 
   return (
@@ -57,7 +60,7 @@ export function BasketRanking({ rows, offset, total, onOffset, order, onOrder, c
       {rows.length === 0 ? (
         <p className="md-empty">No event has linked companies with prices for this window.</p>
       ) : (
-        <div className="md-scroll md-scroll-tall">
+        <div className="md-scroll md-scroll-tall" ref={scroll.restore} onScrollEnd={scroll.onScrollEnd}>
           <table className="md-table" aria-label="Ranking of events by basket change">
             <thead>
               <tr>

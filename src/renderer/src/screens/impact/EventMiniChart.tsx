@@ -2,16 +2,17 @@
  * The small chart of an event's companies around the event (indexed to 100 on the event date):
  * a legend naming each line, a dashed line at 100 and at the event, and the same hover read-out
  * as the market-cap chart (each line's value on the hovered day, found by day, not by position,
- * since a Hong Kong and a New York listing do not trade on the same days).
+ * since a Hong Kong and a New York listing do not trade on the same days). Its date axis writes
+ * the year where it is needed (mini-axis.ts).
  */
 import { useMemo, useState } from 'react'
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts'
-import { isoFromDay } from '../../../../shared/dates'
 import type { Line as ChartLine } from '../charts/chart-data'
 import { Crosshair } from '../charts/Crosshair'
 import { seriesColor } from '../charts/palette'
 import { createPointerStore } from '../charts/pointer-store'
 import { readoutFormatter, valueAxis } from '../charts/value-axis'
+import { miniAxis } from './mini-axis'
 import '../charts/charts.css'
 
 interface Props {
@@ -20,11 +21,13 @@ interface Props {
   width: number
 }
 
-const MARGIN = { top: 6, right: 10, bottom: 0, left: 0 }
+// The right margin holds most of half a full date ("2021-01-04", ~55 px), the card's padding the
+// rest: a tick at the plot's right edge can carry the year without being cut.
+const MARGIN = { top: 6, right: 24, bottom: 0, left: 0 }
+const Y_AXIS_WIDTH = 40
 const TICK = { fontSize: 10 }
 const NONE = new Set<string>()
 const format = readoutFormatter('indexed', String)
-const shortDay = (d: number) => isoFromDay(d).slice(5)
 
 export function EventMiniChart({ lines, eventDay, width }: Props) {
   const [host, setHost] = useState<HTMLDivElement | null>(null)
@@ -32,6 +35,9 @@ export function EventMiniChart({ lines, eventDay, width }: Props) {
   const drawn = useMemo(() => lines.filter((l) => l.points.length > 1), [lines])
   const colored = useMemo(() => drawn.map((l, i) => ({ id: l.id, ticker: l.ticker || l.name, name: l.name, color: seriesColor(i), points: l.points })), [drawn])
   const yAxis = useMemo(() => valueAxis(drawn, NONE, -Infinity, Infinity, 'indexed', false), [drawn])
+  // Each line's points are in day order: its first and last give the days the axis spans.
+  const span = useMemo(() => drawn.flatMap((l) => [l.points[0].day, l.points[l.points.length - 1].day]), [drawn])
+  const xAxis = useMemo(() => miniAxis(span, width - Y_AXIS_WIDTH - MARGIN.right), [span, width])
   if (colored.length === 0 || width <= 0) return null
   return (
     <>
@@ -54,8 +60,8 @@ export function EventMiniChart({ lines, eventDay, width }: Props) {
       <div className="im-mini-chart" ref={setHost} onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}>
         <LineChart width={width} height={170} margin={MARGIN} accessibilityLayer={false}>
           <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey="day" type="number" domain={['dataMin', 'dataMax']} tickFormatter={shortDay} tick={TICK} />
-          <YAxis type="number" domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks} interval={0} tick={TICK} width={40} />
+          <XAxis dataKey="day" type="number" domain={['dataMin', 'dataMax']} ticks={xAxis.ticks} interval={0} tickFormatter={xAxis.format} tick={TICK} />
+          <YAxis type="number" domain={yAxis?.domain ?? ['auto', 'auto']} ticks={yAxis?.ticks} interval={0} tick={TICK} width={Y_AXIS_WIDTH} />
           <ReferenceLine y={100} stroke="#9aa1ad" strokeDasharray="4 3" />
           <ReferenceLine x={eventDay} stroke="#b3261e" strokeDasharray="3 3" />
           {colored.map((l) => (

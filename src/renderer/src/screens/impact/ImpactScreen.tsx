@@ -2,10 +2,11 @@
  * Impact: every event x linked company x window with the figures of IMPACT.md, the basket totals
  * per event and a ranking of events by basket change; CSV exports of the impact and market-cap
  * reports. The host computes, sorts, filters and pages the table (impact:view), recomputing after
- * any edit elsewhere; a large workspace shows the computation's progress first.
+ * any edit elsewhere; a large workspace shows the computation's progress first. The analyst's
+ * choices and where the lists were scrolled survive a visit to another screen.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import { windowKey, type ImpactFilterColumn, type ImpactSortColumn } from '../../../../shared/market'
+import { useEffect, useMemo, useState } from 'react'
+import { windowKey } from '../../../../shared/market'
 import { api, platform } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
 import { ErrorNote } from '../data/shared/ErrorNote'
@@ -14,57 +15,58 @@ import { BasketRanking } from './BasketRanking'
 import { EventImpactPanel } from './EventImpactPanel'
 import { ImpactTable } from './ImpactTable'
 import { useBenchmarks } from './useBenchmarks'
+import { useImpactChoices } from './useImpactChoices'
 import { useImpactView, type ImpactQuery } from './useImpactView'
+import { useRememberedScroll } from './useRememberedScroll'
 import '../data/data.css'
 import '../charts/charts.css'
 import './impact.css'
 
-const DEFAULT_SORT: { id: ImpactSortColumn; desc: boolean }[] = [
-  { id: 'date', desc: false },
-  { id: 'company', desc: false }
-]
-/** Typing in a filter box asks the host once the typing pauses (ms). */
-const FILTER_PAUSE_MS = 200
-
 export function ImpactScreen() {
   const nav = useNavigation()
-  const [benchmark, setBenchmark] = useState('')
-  // The event's title is kept with it: the ranking page it was chosen on may change.
-  const [focus, setFocus] = useState<{ id: string; title: string } | null>(null)
-  const [windowSel, setWindowSel] = useState('')
-  const [sort, setSort] = useState(DEFAULT_SORT)
-  const [filterInputs, setFilterInputs] = useState<Partial<Record<ImpactFilterColumn, string>>>({})
-  const [filters, setFilters] = useState(filterInputs)
-  const [rankingOrder, setRankingOrder] = useState<'change' | 'date'>('change')
-  const [rankingOffset, setRankingOffset] = useState(0)
-  const [offset, setOffset] = useState(0)
+  // What the analyst chose here, kept while they visit another screen (useImpactChoices.ts).
+  const {
+    benchmark,
+    setBenchmark,
+    windowSel,
+    setWindowSel,
+    sort,
+    setSort,
+    filterInputs,
+    setFilterInputs,
+    filters,
+    rankingOrder,
+    setRankingOrder,
+    rankingOffset,
+    setRankingOffset,
+    offset,
+    setOffset,
+    focus,
+    setFocus
+  } = useImpactChoices()
   const [exporting, setExporting] = useState<string | null>(null)
   const [exportNote, setExportNote] = useState<string | null>(null)
   const [exportError, setExportError] = useState<unknown>(null)
   const benchmarks = useBenchmarks()
-
-  useEffect(() => {
-    const t = setTimeout(() => setFilters(filterInputs), FILTER_PAUSE_MS)
-    return () => clearTimeout(t)
-  }, [filterInputs])
+  // The screen's own scroll (the ranking and the event sit below the table).
+  const bodyScroll = useRememberedScroll('impact.bodyScroll')
 
   const query: ImpactQuery = useMemo(
     () => ({ benchmark, window: windowSel, filters, sort, ranking: { window: windowSel, order: rankingOrder, offset: rankingOffset } }),
     [benchmark, windowSel, filters, sort, rankingOrder, rankingOffset]
   )
-  // A new order, filter, window or benchmark shows the table's first rows (the ranking's order
-  // and page leave the table where it is), and the ranking's first page.
-  const tableKey = JSON.stringify([benchmark, windowSel, filters, sort])
-  useEffect(() => setOffset(0), [tableKey])
-  useEffect(() => setRankingOffset(0), [benchmark, windowSel, rankingOrder])
   const { view, progress, error, loading } = useImpactView(query, offset)
-  const onOffset = useCallback((o: number) => setOffset(o), [])
 
   const windows = useMemo(() => view?.windows ?? [], [view])
   // A window removed on the Market data screen since it was chosen falls back to all windows.
   useEffect(() => {
     if (view && windowSel && !view.windows.some((w) => windowKey(w.a, w.b) === windowSel)) setWindowSel('')
-  }, [view, windowSel])
+  }, [view, windowSel, setWindowSel])
+  // The event in focus may have been renamed on the Events screen meanwhile: its ranking row says.
+  const renamed = view?.ranking.rows.find((b) => b.event_id === focus?.id && b.event_title !== focus.title)
+  useEffect(() => {
+    if (renamed) setFocus({ id: renamed.event_id, title: renamed.event_title })
+  }, [renamed, setFocus])
   const rankingWindow = view?.ranking.window ?? null
 
   const exportReport = async (report: 'impact' | 'marketcap') => {
@@ -139,7 +141,7 @@ export function ImpactScreen() {
           Money in {view?.currency ?? 'the reporting currency'}
         </span>
       </div>
-      <div className="md-body">
+      <div className="md-body" ref={bodyScroll.restore} onScrollEnd={bodyScroll.onScrollEnd}>
         <ErrorNote error={error} title="Impact not available" />
         <ErrorNote error={exportError} title="Export failed" />
         {progress && (
@@ -171,7 +173,7 @@ export function ImpactScreen() {
               onSort={setSort}
               filters={filterInputs}
               onFilters={setFilterInputs}
-              onOffset={onOffset}
+              onOffset={setOffset}
             />
             <div className="im-lower">
               {rankingWindow && (

@@ -2,9 +2,10 @@
  * The impact rows as a sortable, filterable grid (TanStack Table v8 for the columns, headers and
  * sort state), virtualised over every row of the view. The host sorts, filters and pages
  * (impact:view): the grid holds one page of rows around what is on screen, and asks for another
- * page when the scroll leaves it. The window is filtered by the screen's window selector.
+ * page when the scroll leaves it. The window is filtered by the screen's window selector. Where
+ * it was scrolled is remembered while the analyst visits another screen, as the page is.
  */
-import { useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
 import {
   flexRender,
   getCoreRowModel,
@@ -18,6 +19,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ImpactFilterColumn, ImpactRow, ImpactSortColumn } from '../../../../shared/market'
 import { FILTERABLE, FIRST_FIGURE, impactColumns, NUMERIC } from './impact-columns'
 import { PAGE_ROWS } from './useImpactView'
+import { useOnChange } from './useOnChange'
+import { useRememberedScroll } from './useRememberedScroll'
 
 const ROW_HEIGHT = 28
 
@@ -67,7 +70,18 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
     isMultiSortEvent: (e) => (e as MouseEvent).shiftKey
   })
   const loaded = table.getRowModel().rows
-  const scroller = useRef<HTMLDivElement>(null)
+  const scroller = useRef<HTMLDivElement | null>(null)
+  const scroll = useRememberedScroll('impact.tableScroll')
+  const { restore } = scroll
+  // Back on the screen, the grid scrolls to where the analyst left it once the virtualiser has
+  // measured it (before that it is no taller than its header), and the virtualiser follows.
+  const scrollerRef = useCallback(
+    (el: HTMLDivElement | null) => {
+      scroller.current = el
+      restore(el)
+    },
+    [restore]
+  )
   const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const items = virtual.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
@@ -76,11 +90,11 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
   const minWidth = table.getTotalSize()
   const lastId = columns[columns.length - 1].id
 
-  // A new order or filter starts from the top.
-  const viewKey = JSON.stringify([sort, filters, total])
-  useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 })
-  }, [viewKey])
+  // A new order or filter starts from the top (not the same one found again on coming back).
+  useOnChange(
+    JSON.stringify([sort, filters, total]),
+    useCallback(() => scroller.current?.scrollTo({ top: 0 }), [])
+  )
 
   // The rows on screen are outside the loaded page: ask for the page around them.
   const first = items.length ? items[0].index : 0
@@ -96,7 +110,7 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
       <div className="im-count" role="status">
         {total.toLocaleString('en-US')} of {all.toLocaleString('en-US')} rows
       </div>
-      <div ref={scroller} className="im-scroll">
+      <div ref={scrollerRef} className="im-scroll" onScrollEnd={scroll.onScrollEnd}>
         <table className="im-table" role="grid" aria-label="Impact" aria-rowcount={total + 2} style={{ minWidth, width: '100%' }}>
           <thead>
             {table.getHeaderGroups().map((g) => (
