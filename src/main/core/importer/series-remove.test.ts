@@ -49,7 +49,7 @@ describe('removing an imported series', () => {
     await importFile('0700.HK.csv', 'HKDX')
     await ws.call('settings:update', { patch: { fxSeries: { HKD: 'HKDX' } } })
     const e = await failure(ws.call('series:remove', { ticker: 'HKDX' }))
-    expect(e.message).toBe('HKDX is the daily FX series of HKD: choose a constant rate for it first (Market data, Currency table)')
+    expect(e.message).toBe('HKDX is the daily FX series of HKD: choose a constant rate for it first (Market data, Currency and impact windows)')
     expect((await ws.call('series:list', {})).map((s) => s.ticker)).toEqual(['HKDX'])
     expect((await failure(ws.call('series:remove', { ticker: 'NOPE' }))).message).toBe('No imported series for NOPE. Imported: HKDX')
   })

@@ -56,7 +56,7 @@ export async function removeSeries(core: Core, ticker: string): Promise<SeriesRe
   const settings = core.store.settings.get()
   const fx = Object.entries(settings.fxSeries).filter(([, t]) => t.toUpperCase() === meta.ticker.toUpperCase()).map(([c]) => c)
   if (fx.length) {
-    throw new ApiError('conflict', `${meta.ticker} is the daily FX series of ${fx.join(', ')}: choose a constant rate for ${fx.length === 1 ? 'it' : 'them'} first (Market data, Currency table)`, {
+    throw new ApiError('conflict', `${meta.ticker} is the daily FX series of ${fx.join(', ')}: choose a constant rate for ${fx.length === 1 ? 'it' : 'them'} first (Market data, Currency and impact windows)`, {
       issues: [{ path: 'ticker', message: 'used as an FX series' }]
     })
   }

@@ -22,6 +22,9 @@ export function Dialog({ title, onClose, children, footer, className, onSubmit }
   closeRef.current = onClose
   useEffect(() => {
     const d = ref.current!
+    // The dialog is unmounted, not closed, so the browser's own return of focus never happens:
+    // give it back to what opened the dialog, unless the owner has moved it on purpose.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!d.open) d.showModal()
     // Esc fires "cancel": let the owner decide (it unmounts the dialog).
     const cancel = (e: Event) => {
@@ -32,6 +35,10 @@ export function Dialog({ title, onClose, children, footer, className, onSubmit }
     return () => {
       d.removeEventListener('cancel', cancel)
       if (d.open) d.close()
+      queueMicrotask(() => {
+        const lost = !document.activeElement || document.activeElement === document.body
+        if (lost && opener?.isConnected) opener.focus()
+      })
     }
   }, [])
   return (

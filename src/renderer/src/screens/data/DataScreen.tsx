@@ -2,7 +2,7 @@
  * Market data: the import wizard, the imported series (and which are benchmarks), share schedules
  * per listing, reporting currency and FX, default benchmarks and the impact windows.
  */
-import { useCallback } from 'react'
+import { useCallback, useState } from 'react'
 import { api } from '../../api/client'
 import { useCompanies } from '../../app/companies'
 import { ImportWizard } from './import/ImportWizard'
@@ -31,6 +31,10 @@ export function DataScreen() {
     reloadSeries()
     reloadCompanies()
   }, [reloadSeries, reloadCompanies])
+  // A removed series takes companies' benchmark choices with it (the core resets them): the
+  // benchmark card is remounted so no choice it still shows from before can outlive the series.
+  const [removals, setRemovals] = useState(0)
+  const afterRemoval = useCallback(() => setRemovals((n) => n + 1), [])
 
   return (
     <section className="screen" aria-label="Market data">
@@ -41,10 +45,10 @@ export function DataScreen() {
       <div className="md-body">
         <ImportWizard onImported={afterImport} />
         <ErrorNote error={series.error ?? companies.error ?? settings.error} title="Could not load market data" />
-        <SeriesTable series={series.data} companies={companies.data} onChanged={afterImport} />
+        <SeriesTable series={series.data} companies={companies.data} onChanged={afterImport} onRemoved={afterRemoval} />
         <div className="md-columns-2">
           <ShareSchedule companies={companies.data} onSaved={reloadCompanies} />
-          <BenchmarkDefaults companies={companies.data} series={series.data} onSaved={reloadCompanies} />
+          <BenchmarkDefaults key={removals} companies={companies.data} series={series.data} onSaved={reloadCompanies} />
         </div>
         <MarketSettings settings={settings.data} companies={companies.data} series={series.data} onSaved={settings.reload} />
       </div>

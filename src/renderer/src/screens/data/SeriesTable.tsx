@@ -1,13 +1,16 @@
 /**
- * The imported series: one row per ticker with its company, points, date range and source, and a
- * toggle that marks it a benchmark (SPY, ^HSI, …) for the impact analysis.
+ * The imported series: one row per ticker with its company, points, date range and source, a
+ * toggle that marks it a benchmark (SPY, ^HSI, …) for the impact analysis, and "Remove…" for a
+ * file imported by mistake (RemoveSeriesDialog says what goes and what stays).
  */
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { api } from '../../api/client'
 import type { CompanyRow } from '../../../../shared/api'
-import type { SeriesInfo } from '../../../../shared/market'
+import type { SeriesInfo, SeriesRemoval } from '../../../../shared/market'
+import { useToast } from '../../components/Toast'
 import { ErrorNote } from './shared/ErrorNote'
 import { count } from './shared/format'
+import { RemoveSeriesDialog } from './RemoveSeriesDialog'
 
 function points(s: SeriesInfo): { total: number; detail: string } {
   const entries = Object.entries(s.counts) as [string, number][]
@@ -19,10 +22,24 @@ interface Props {
   series: SeriesInfo[] | undefined
   companies: CompanyRow[] | undefined
   onChanged: () => void
+  /** After a removal: the cards holding choices of their own (benchmarks per company) start afresh. */
+  onRemoved: () => void
 }
 
-export function SeriesTable({ series, companies, onChanged }: Props) {
+/** "Alibaba Group", "Alibaba Group and SPY", "A, B and C". */
+function andList(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+}
+
+export function SeriesTable({ series, companies, onChanged, onRemoved }: Props) {
+  const toast = useToast()
   const [error, setError] = useState<unknown>(null)
+  const [removing, setRemoving] = useState<SeriesInfo | null>(null)
+  // Where focus goes when the dialog closes: back to its button, or, once the row is gone, to
+  // the Remove button that took its place (the card itself when no series is left).
+  const trigger = useRef<HTMLButtonElement | null>(null)
+  const removed = useRef<{ ticker: string; index: number } | null>(null)
+  const card = useRef<HTMLElement>(null)
   // The box flips at once and stays flipped while the core saves; a refusal flips it back.
   const [optimistic, setOptimistic] = useState<Record<string, boolean>>({})
   const byId = new Map((companies ?? []).map((c) => [c.id, c]))
@@ -41,6 +58,38 @@ export function SeriesTable({ series, companies, onChanged }: Props) {
     }
   }
 
+  // Focus can only move once the modal dialog has left the page: until then the table is inert.
+  const refocus = useRef(false)
+  const closeDialog = () => {
+    refocus.current = !removed.current
+    setRemoving(null)
+  }
+  useEffect(() => {
+    if (removing || !refocus.current) return
+    refocus.current = false
+    trigger.current?.focus()
+  }, [removing])
+
+  const afterRemoval = (r: SeriesRemoval, index: number) => {
+    removed.current = { ticker: r.ticker, index }
+    // A ticker imported again later starts from what the core says, not from a flip made before.
+    setOptimistic(({ [r.ticker]: _gone, ...rest }) => rest)
+    const fallback = r.benchmarkOf.length ? `; ${andList(r.benchmarkOf)} ${r.benchmarkOf.length === 1 ? 'is' : 'are'} back to the default benchmark` : ''
+    toast({ message: `Removed series ${r.ticker}${fallback}` })
+    onRemoved()
+    onChanged()
+  }
+
+  useEffect(() => {
+    const gone = removed.current
+    // Wait for both the reloaded list and the closed dialog (the table is inert under it).
+    if (!gone || removing || !series || series.some((s) => s.ticker === gone.ticker)) return
+    removed.current = null
+    const buttons = card.current?.querySelectorAll<HTMLButtonElement>('button[data-remove]') ?? []
+    const next = buttons[Math.min(gone.index, buttons.length - 1)]
+    ;(next ?? card.current)?.focus()
+  }, [series, removing])
+
   // Once the reloaded list says the same, the override has done its job.
   useEffect(() => {
     setOptimistic((o) => {
@@ -50,7 +99,7 @@ export function SeriesTable({ series, companies, onChanged }: Props) {
   }, [series])
 
   return (
-    <section className="md-card" aria-label="Imported series">
+    <section className="md-card" aria-label="Imported series" ref={card} tabIndex={-1}>
       <header className="md-card-head">
         <h3>Series and benchmarks</h3>
       </header>
@@ -69,6 +118,9 @@ export function SeriesTable({ series, companies, onChanged }: Props) {
                 <th scope="col">Currency</th>
                 <th scope="col">Source</th>
                 <th scope="col">Benchmark</th>
+                <th scope="col">
+                  <span className="md-visually-hidden">Remove</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,6 +150,21 @@ export function SeriesTable({ series, companies, onChanged }: Props) {
                         {isBenchmark(s) ? 'benchmark' : ''}
                       </label>
                     </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        data-remove={s.ticker}
+                        aria-label={`Remove series ${s.ticker}`}
+                        onClick={(e) => {
+                          trigger.current = e.currentTarget
+                          removed.current = null
+                          setRemoving(s)
+                        }}
+                      >
+                        Remove…
+                      </button>
+                    </td>
                   </tr>
                 )
               })}
@@ -106,6 +173,15 @@ export function SeriesTable({ series, companies, onChanged }: Props) {
         </div>
       )}
       <ErrorNote error={error} />
+      {removing && (
+        <RemoveSeriesDialog
+          series={removing}
+          all={series ?? []}
+          companies={companies ?? []}
+          onClose={closeDialog}
+          onRemoved={(r) => afterRemoval(r, series?.indexOf(removing) ?? 0)}
+        />
+      )}
     </section>
   )
 }
