@@ -222,7 +222,7 @@ export interface ImpactBasket {
   /** Companies with an mcap_change, out of `companies` linked to the event. */
   counted: number
   companies: number
-  /** Mean car over the companies that have one (`car_counted` of them). */
+  /** Mean car over the counted companies that have one (`car_counted` of them, at most `counted`). */
   caar: number | null
   car_counted: number
 }

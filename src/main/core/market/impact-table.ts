@@ -202,10 +202,13 @@ export class ImpactTables {
           if (r.mcap_change !== null) {
             sum[i] += r.mcap_change
             counted[i]++
-          }
-          if (r.car !== null) {
-            carSum[i] += r.car
-            carCounted[i]++
+            // IMPACT.md: caar is the mean car over the same companies the basket counts. A car
+            // needs no shares or FX rate, so a company left out of the basket may still have one;
+            // averaging it in would put a figure beside "0 of 2 counted".
+            if (r.car !== null) {
+              carSum[i] += r.car
+              carCounted[i]++
+            }
           }
         }
       }

@@ -217,4 +217,21 @@ describe('market-model CAR and t-stat in the impact table', () => {
     const short = row((await ws.call('impact:table', { eventIds: [id], windows: [{ a: 0, b: 0 }] })).rows, 'MM', 0, 0)
     expect(short).toMatchObject({ car: null, t_stat: null, note: 'market model: 6 returns in the estimation window [-7,-2], needs 7' })
   })
+
+  it('averages CAAR over the companies the basket counts, not one left out for want of shares', async () => {
+    const { p, b } = constructedPrices()
+    const days = weekdays('2022-01-03', 10)
+    await addCompany(ws.core, 'mm', { name: 'Model Co', benchmark: 'MKT', listings: [{ ticker: 'MM', currency: 'USD', shares: [{ date: '2022-01-03', shares: 10, source: '' }] }] })
+    // Priced like the market (so its own CAR is 0, not 0.008) but with no shares: no market cap.
+    await addCompany(ws.core, 'ns', { name: 'No Shares Co', benchmark: 'MKT', listings: [{ ticker: 'NS', currency: 'USD', shares: [] }] })
+    await putSeries(ws.core, { ticker: 'MM', companyId: 'mm' }, { close: zip(days, p) })
+    await putSeries(ws.core, { ticker: 'NS', companyId: 'ns' }, { close: zip(days, b.map((v) => v * 3)) })
+    await putSeries(ws.core, { ticker: 'MKT', benchmark: true }, { close: zip(days, b) })
+    await ws.call('settings:update', { patch: { estimation: { from: -7, to: -2, minReturns: 6 } } })
+    const id = await addEvent(ws.core, { date: days[8], title: 'Model event', companies: ['mm', 'ns'], sources: ['x'] })
+    const t = await ws.call('impact:table', { eventIds: [id], windows: [{ a: -1, b: 1 }] })
+    expect(row(t.rows, 'NS', -1, 1)).toMatchObject({ mcap_change: null, car: expect.closeTo(0, 12) })
+    expect(t.baskets[0]).toMatchObject({ counted: 1, companies: 2, car_counted: 1 })
+    expect(t.baskets[0].caar).toBeCloseTo(0.008, 12)
+  })
 })
