@@ -54,7 +54,13 @@ export function benchmarkTickerFor(override: string | undefined, company: Pick<C
   return fallback
 }
 
-/** The first imported series marked as a benchmark, or ''. */
+/**
+ * The first series marked as a benchmark in ticker order, or ''. Ticker order, not import order:
+ * the Market data screen lists series by ticker and names this one "first benchmark (…)", and
+ * re-importing a file must not change which benchmark every company falls back to.
+ */
 export function defaultBenchmark(series: readonly SeriesMeta[]): string {
-  return series.find((s) => s.benchmark)?.ticker ?? ''
+  let first = ''
+  for (const s of series) if (s.benchmark && (!first || s.ticker < first)) first = s.ticker
+  return first
 }

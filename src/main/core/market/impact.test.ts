@@ -42,6 +42,13 @@ const WINDOWS = [
 const row = (rows: ImpactRow[], ticker: string, a: number, b: number) => rows.find((r) => r.ticker === ticker && r.window_start === a && r.window_end === b)!
 
 describe('impact of an event on market cap', () => {
+  it('compares a company without a benchmark of its own with the first benchmark by ticker, as Market data names it', async () => {
+    // QQQ is imported after SPY but sorts before it: the default is QQQ whatever the import order.
+    await putSeries(ws.core, { ticker: 'QQQ', benchmark: true }, { close: SPY })
+    const t = await ws.call('impact:table', { windows: [{ a: 0, b: 0 }] })
+    expect(row(t.rows, 'AAA', 0, 0).benchmark).toBe('QQQ')
+  })
+
   it('measures [0,0] from the close of day -1 to the close of day 0, with the shares in force on each date', async () => {
     const t = await ws.call('impact:table', { windows: WINDOWS })
     const r = row(t.rows, 'AAA', 0, 0)
