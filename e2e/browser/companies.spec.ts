@@ -18,6 +18,8 @@ test('the starter companies are listed with names, tickers and event counts', as
   await expect(companies.value('Alibaba Group', 'listings')).toContainText('BABA')
   await expect(companies.value('Alibaba Group', 'listings')).toContainText('9988.HK')
   await expect(companies.value('Ant Group', 'listings')).toHaveText('Unlisted')
+  // No benchmark of its own means the default one (Market data), not none.
+  await expect(companies.value('Alibaba Group', 'benchmark')).toHaveText('default')
   const alibaba = list.find((c) => c.name === 'Alibaba Group')!
   await expect(companies.value('Alibaba Group', 'eventCount')).toHaveText(String(alibaba.eventCount))
 })

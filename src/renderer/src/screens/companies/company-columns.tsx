@@ -93,7 +93,10 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     size: 100,
     sortable: true,
     className: 'mono',
-    render: (c) => c.benchmark,
+    // Empty means the default, not "none": say so, or the analyst reads the impact figures'
+    // benchmark as missing (Market data names the default, the first series marked a benchmark).
+    render: (c) => c.benchmark || <span className="muted">default</span>,
+    title: (c) => (c.benchmark ? c.benchmark : 'The default benchmark: the first series marked as one on the Market data screen'),
     edit: editWith((c: CompanyRow) => c.benchmark, BenchmarkEditor)
   },
   {
