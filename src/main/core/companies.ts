@@ -8,6 +8,7 @@ import { companyFields } from '../../shared/domain'
 import { ApiError } from '../../shared/errors'
 import type { Store } from './store/store'
 import { slug } from './ids'
+import { carryRenames, renamedTickers } from './ticker-rename'
 
 /** How a company is named in tables and reports: its first ticker, or its name when unlisted. */
 export function companyLabel(c: Company | undefined, fallback = ''): string {
@@ -98,7 +99,8 @@ export class CompaniesService {
     const current = this.get(id)
     const { id: _id, createdAt, updatedAt: _u, ...fields } = current
     const parsed = this.validate({ ...fields, ...patch }, id)
-    const company: Company = { ...parsed, id, createdAt, updatedAt: this.now().toISOString() }
+    const edited: Company = { ...parsed, id, createdAt, updatedAt: this.now().toISOString() }
+    const company = carryRenames(this.store, edited, renamedTickers(current.listings, edited.listings))
     this.store.companies.put(company)
     await this.store.commit()
     if (companySearchText(company) !== companySearchText(current) || companyLabel(company) !== companyLabel(current)) this.onRenamed(id)

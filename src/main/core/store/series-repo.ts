@@ -88,6 +88,19 @@ export class SeriesRepo {
     return list[i]
   }
 
+  /**
+   * File a series under another ticker (a listing's ticker corrected): the index entry changes,
+   * the immutable file and its checksum stay as they are.
+   */
+  rename(from: string, to: string): SeriesMeta {
+    const list = this.doc().series
+    const i = list.findIndex((s) => s.ticker === from)
+    if (i < 0) throw new ApiError('not_found', `No imported series for ${from}`)
+    this.touchMeta()
+    list[i] = { ...list[i], ticker: to }
+    return list[i]
+  }
+
   // ---- used by the store ------------------------------------------------------------------------
 
   takeStaged(): Map<string, string> {
