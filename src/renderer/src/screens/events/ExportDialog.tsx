@@ -104,7 +104,7 @@ export function ExportDialog({ query, matched, total, visibleColumns, onClose }:
         </label>
         <label>
           <input type="checkbox" checked={onlyView} onChange={(e) => setOnlyView(e.target.checked)} />
-          Only the {formatCount(matched)} events in the current view
+          Only the {formatCount(matched)} {matched === 1 ? 'event' : 'events'} in the current view
         </label>
         <label className={report !== 'events' ? 'is-disabled' : undefined}>
           <input type="checkbox" disabled={report !== 'events'} checked={onlyVisible && report === 'events'} onChange={(e) => setOnlyVisible(e.target.checked)} />

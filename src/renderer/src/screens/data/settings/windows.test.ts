@@ -26,4 +26,8 @@ describe('impact windows typed as text', () => {
     expect(parseWindows('0:5, 0:5').error).toBe('"0:5" is listed twice')
     expect(parseWindows(' , ').error).toBe('Give at least one window, e.g. -1:1')
   })
+
+  it('names every wrong piece at once', () => {
+    expect(parseWindows('-1:1, 5:0, abc, 0:5').error).toBe('"5:0": the start must not be after the end; "abc" is not a window: write start:end, e.g. -1:1')
+  })
 })

@@ -15,19 +15,26 @@ export function parseWindows(text: string): { windows: ImpactWindow[]; error: st
     .filter(Boolean)
   if (parts.length === 0) return { windows: [], error: 'Give at least one window, e.g. -1:1' }
   if (parts.length > 20) return { windows: [], error: 'At most 20 windows' }
+  // Every wrong piece at once: fixing one only to be told of the next is a slow way to learn.
   const windows: ImpactWindow[] = []
+  const wrong: string[] = []
   const seen = new Set<string>()
   for (const p of parts) {
     const mm = /^\[?\s*([+-]?\d+)\s*:\s*([+-]?\d+)\s*\]?$/.exec(p)
-    if (!mm) return { windows: [], error: `"${p}" is not a window: write start:end, e.g. -1:1` }
+    if (!mm) {
+      wrong.push(`"${p}" is not a window: write start:end, e.g. -1:1`)
+      continue
+    }
     const a = Number(mm[1])
     const b = Number(mm[2])
-    if (Math.abs(a) > 1000 || Math.abs(b) > 1000) return { windows: [], error: `"${p}": days must be between -1000 and 1000` }
-    if (a > b) return { windows: [], error: `"${p}": the start must not be after the end` }
     const key = `${a}:${b}`
-    if (seen.has(key)) return { windows: [], error: `"${p}" is listed twice` }
-    seen.add(key)
-    windows.push({ a, b })
+    if (Math.abs(a) > 1000 || Math.abs(b) > 1000) wrong.push(`"${p}": days must be between -1000 and 1000`)
+    else if (a > b) wrong.push(`"${p}": the start must not be after the end`)
+    else if (seen.has(key)) wrong.push(`"${p}" is listed twice`)
+    else {
+      seen.add(key)
+      windows.push({ a, b })
+    }
   }
-  return { windows, error: null }
+  return wrong.length ? { windows: [], error: wrong.join('; ') } : { windows, error: null }
 }

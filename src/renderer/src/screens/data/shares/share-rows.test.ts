@@ -27,4 +27,12 @@ describe('share schedule rows as the analyst types them', () => {
     expect(v.problems.get(bad[2].key)).toEqual(['Effective date 2021-03-01 appears twice: keep one row per date'])
     expect(v.problems.get(bad[3].key)).toEqual(['Effective date is missing', 'Shares outstanding is missing'])
   })
+
+  it('tells a negative count from text that is no number', () => {
+    const bad = [row('2021-03-01', '-5'), row('2021-03-02', '-2,700,000,000'), row('2021-03-03', 'lots')]
+    const v = validateRows(bad)
+    expect(v.problems.get(bad[0].key)).toEqual(['Shares outstanding must be more than zero'])
+    expect(v.problems.get(bad[1].key)).toEqual(['Shares outstanding must be more than zero'])
+    expect(v.problems.get(bad[2].key)).toEqual(['Shares outstanding "lots" is not a number'])
+  })
 })

@@ -49,6 +49,8 @@ export function validateRows(draft: DraftShareRow[]): Validated {
     else seen.set(date, d.key)
     const shares = parseShares(d.shares)
     if (!d.shares.trim()) add(d.key, 'Shares outstanding is missing')
+    // "-5" is a number, only not a possible count: say what is wrong with it.
+    else if (!Number.isFinite(shares) && Number.isFinite(parseShares(d.shares.trim().replace(/^[-−]/, '')))) add(d.key, 'Shares outstanding must be more than zero')
     else if (!Number.isFinite(shares)) add(d.key, `Shares outstanding "${d.shares}" is not a number`)
     else if (shares <= 0) add(d.key, 'Shares outstanding must be more than zero')
     if (d.source.length > 500) add(d.key, 'Source is longer than 500 characters')
