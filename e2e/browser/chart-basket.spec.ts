@@ -186,3 +186,23 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
   await expect(sentence).toHaveCount(0)
   await app.screenshot({ path: test.info().outputPath('basket-reversed.png') })
 })
+
+test('a company left out of the basket is named beside the loss, with the reason', async ({ app, host, request }) => {
+  // NetEase's prices, but no share count typed: it has no market cap, so no part in the sum.
+  const source = { kind: 'text' as const, name: 'NTES.csv', text: await readFile(join(PRICES, 'NTES.csv'), 'utf8') }
+  const preview = await callApi(request, host, 'import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker: 'NTES' } })
+  await callApi(request, host, 'import:commit', { previewId: preview.previewId })
+  await openScreen(app, 'Charts')
+  await app.getByRole('tab', { name: 'Basket' }).click()
+  await app.locator('.ch-picker summary').click()
+  const ntes = app.getByRole('group', { name: 'Companies to chart' }).getByRole('listitem').filter({ hasText: 'NetEase' })
+  const box = ntes.getByRole('checkbox')
+  if (!(await box.isChecked())) await box.check()
+  await app.locator('.ch-picker summary').click()
+  const chart = await waitForChart(app, 'basket-chart')
+  await expect(chart.locator('.recharts-area-area')).toHaveCount(4)
+  const sentence = app.getByTestId('basket-drawdown')
+  await expect(sentence).toContainText('Basket of 4 of 5 chosen companies')
+  await expect(sentence.getByTestId('basket-left-out')).toHaveText(/^\s*Left out: NetEase \(.+\)\.$/)
+  await app.screenshot({ path: test.info().outputPath('basket-left-out.png') })
+})

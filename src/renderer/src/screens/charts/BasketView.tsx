@@ -99,9 +99,17 @@ export function BasketView({ companyIds, names }: { companyIds: string[]; names:
           {data.drawdown && data.drawdown.loss > 0 && <>: from {money(data.drawdown.peak, currency)} at the peak to {money(data.drawdown.trough, currency)} at the trough.</>}
           <span className="md-hint">
             {' '}
-            Basket of {data.stacks.length} {data.stacks.length === 1 ? 'company' : 'companies'}
+            Basket of {data.stacks.length}
+            {data.missing.length > 0 ? ` of ${data.stacks.length + data.missing.length} chosen` : ''} {data.stacks.length === 1 && !data.missing.length ? 'company' : 'companies'}
             {from || to ? `, ${from || 'start'} to ${to || 'end'}` : ''}; only days on which every company has a value count.
           </span>
+          {/* A company left out changes what the figure claims: said here, beside it, not only below the chart. */}
+          {data.missing.length > 0 && (
+            <span className="ch-sentence-out" data-testid="basket-left-out">
+              {' '}
+              Left out: {data.missing.map((m) => `${names.get(m.companyId) ?? m.companyId} (${m.reason})`).join('; ')}.
+            </span>
+          )}
         </p>
       )}
       <div ref={boxRef} className="ch-box" data-testid="basket-chart" data-state={state}>
