@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { test, expect } from '../support/fixtures'
-import { callApi } from '../support/api'
+import { importPrices } from '../support/api'
 import { PRICES, ROOT } from '../support/host'
 import { brushRange, hoverPlot, openScreen, readoutRow, waitForChart, yTicks } from './market-pages'
 import { basketDrawdown, near, readCloses, type Closes } from './market-oracle'
@@ -19,14 +19,7 @@ const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD',
 const fromUsd = (text: string) => Number(text.replace(/[$,]/g, '').replace(/[KMBT]$/, '')) * ({ K: 1e3, M: 1e6, B: 1e9, T: 1e12 }[text.slice(-1)] ?? 1)
 
 test.beforeEach(async ({ host, request }) => {
-  // Setup only: the import wizard has its own story (market.spec.ts).
-  for (const [ticker, shares] of Object.entries(SHARES)) {
-    const source = { kind: 'text' as const, name: `${ticker}.csv`, text: await readFile(join(PRICES, `${ticker}.csv`), 'utf8') }
-    const preview = await callApi(request, host, 'import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker } })
-    await callApi(request, host, 'import:commit', { previewId: preview.previewId })
-    const first = preview.tickers[0].first!
-    await callApi(request, host, 'shares:set', { ticker, rows: [{ date: first, shares, source: 'approximate ADS count (e2e test input)' }] })
-  }
+  await importPrices(request, host, SHARES)
 })
 
 test('the market-cap chart shows every event, switches modes, zooms and exports a PNG', async ({ app }) => {
@@ -189,9 +182,7 @@ test('the basket view states its peak-to-trough loss between two dates, as IMPAC
 
 test('a company left out of the basket is named beside the loss, with the reason', async ({ app, host, request }) => {
   // NetEase's prices, but no share count typed: it has no market cap, so no part in the sum.
-  const source = { kind: 'text' as const, name: 'NTES.csv', text: await readFile(join(PRICES, 'NTES.csv'), 'utf8') }
-  const preview = await callApi(request, host, 'import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker: 'NTES' } })
-  await callApi(request, host, 'import:commit', { previewId: preview.previewId })
+  await importPrices(request, host, { NTES: null })
   await openScreen(app, 'Charts')
   await app.getByRole('tab', { name: 'Basket' }).click()
   await app.locator('.ch-picker summary').click()

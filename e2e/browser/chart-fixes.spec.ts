@@ -4,27 +4,16 @@
  * wraps long titles and stays inside the chart; the company picker names a company without a
  * listing "unlisted", never by its internal id.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from '../support/fixtures'
-import { callApi } from '../support/api'
-import { PRICES } from '../support/host'
+import { importPrices } from '../support/api'
 import { openScreen, waitForChart } from './market-pages'
 
 // Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
 const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000 }
-const SHOTS = '/tmp/chart-fixes'
 
 test.beforeEach(async ({ host, request }) => {
-  // Setup only: the import wizard has its own story (market.spec.ts).
-  for (const [ticker, shares] of Object.entries(SHARES)) {
-    const source = { kind: 'text' as const, name: `${ticker}.csv`, text: await readFile(join(PRICES, `${ticker}.csv`), 'utf8') }
-    const preview = await callApi(request, host, 'import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker } })
-    await callApi(request, host, 'import:commit', { previewId: preview.previewId })
-    const first = preview.tickers[0].first!
-    await callApi(request, host, 'shares:set', { ticker, rows: [{ date: first, shares, source: 'approximate ADS count (e2e test input)' }] })
-  }
+  await importPrices(request, host, SHARES)
 })
 
 function picker(app: Page) {
@@ -73,7 +62,7 @@ test('a company taken off the chart loses its line at once, and "None" leaves an
   await expect(box.locator('svg')).toHaveCount(0)
   await expect(legend).toHaveCount(0)
   await expect(app.getByTestId('chart-range')).toHaveCount(0)
-  await app.screenshot({ path: join(SHOTS, 'none.png') })
+  await app.screenshot({ path: test.info().outputPath('none.png') })
   // QA saw the old lines still drawn seconds later: look again once any late answer had time to land.
   await app.waitForTimeout(1500)
   await expect(box.locator('.ch-line')).toHaveCount(0)
@@ -95,7 +84,7 @@ test('the company picker calls a company without a listing "unlisted", not by it
   await expect(p.list).not.toContainText('ant-group')
   // Listed companies keep their ticker.
   await expect(p.row('Alibaba Group')).toContainText('BABA')
-  await app.screenshot({ path: join(SHOTS, 'picker.png') })
+  await app.screenshot({ path: test.info().outputPath('picker.png') })
 })
 
 /** Every part of the popup lies inside it, and the popup inside the chart and the window. */
@@ -127,7 +116,7 @@ test('a marker popup wraps a long event title and stays inside the chart', async
   await marker.hover({ force: true })
   await expect(tip).toContainText(title)
   await expect.poll(() => popupFits(tip, chart), 'hovered popup').toBe('fits')
-  await app.screenshot({ path: join(SHOTS, 'marker-hover.png') })
+  await app.screenshot({ path: test.info().outputPath('marker-hover.png') })
 
   // Clicked: pinned, each title a link to its event; the long one wraps onto a second line.
   await marker.click({ force: true })
@@ -136,7 +125,7 @@ test('a marker popup wraps a long event title and stays inside the chart', async
   await expect.poll(() => popupFits(tip, chart), 'pinned popup').toBe('fits')
   const lineHeight = await link.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.2)
   expect((await link.boundingBox())!.height, 'the long title wraps onto more than one line').toBeGreaterThan(lineHeight * 1.5)
-  await app.screenshot({ path: join(SHOTS, 'marker-click.png') })
+  await app.screenshot({ path: test.info().outputPath('marker-click.png') })
 
   // The link still opens the event.
   await link.click()

@@ -4,33 +4,18 @@
  * basket's dates. Dates are typed as YYYY-MM-DD (as Capwatch writes them everywhere, not in the
  * browser locale's MM/DD/YYYY), and a day that does not exist is marked and changes nothing.
  */
-import { mkdir, readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from '../support/fixtures'
-import { callApi } from '../support/api'
+import { importPrices } from '../support/api'
 import { EventsPage } from '../support/events-page'
-import { PRICES } from '../support/host'
 import { brushRange, openScreen, waitForChart } from './market-pages'
 
 // Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
 const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000 }
-const SHOTS = '/tmp/charts-remembered'
 const TUTORING_FINES = '15 tutoring firms, including New Oriental and TAL, fined for false advertising'
 
-test.beforeAll(async () => {
-  await mkdir(SHOTS, { recursive: true })
-})
-
 test.beforeEach(async ({ host, request }) => {
-  // Setup only: the import wizard has its own story (market.spec.ts).
-  for (const [ticker, shares] of Object.entries(SHARES)) {
-    const source = { kind: 'text' as const, name: `${ticker}.csv`, text: await readFile(join(PRICES, `${ticker}.csv`), 'utf8') }
-    const preview = await callApi(request, host, 'import:preview', { source, mapping: { dateColumn: 'Date', valueColumn: 'Close', valueKind: 'close', ticker } })
-    await callApi(request, host, 'import:commit', { previewId: preview.previewId })
-    const first = preview.tickers[0].first!
-    await callApi(request, host, 'shares:set', { ticker, rows: [{ date: first, shares, source: 'approximate ADS count (e2e test input)' }] })
-  }
+  await importPrices(request, host, SHARES)
 })
 
 /** Everything the analyst set up on the market-cap chart, as they would read it off the screen. */
@@ -105,8 +90,8 @@ test('a chart set up, left for the Events screen and come back to, is as the ana
   expect(left.categories).toContain('Antitrust:off')
   expect(left.legend).toBe('BABA:true, JD:false')
   expect(left, 'the setup differs from how the chart opens').not.toEqual(opened)
-  await app.screenshot({ path: join(SHOTS, 'marketcap-set-up.png') })
-  await app.locator('.ch-toolbar').screenshot({ path: join(SHOTS, 'marketcap-toolbar.png') })
+  await app.screenshot({ path: test.info().outputPath('marketcap-set-up.png') })
+  await app.locator('.ch-toolbar').screenshot({ path: test.info().outputPath('marketcap-toolbar.png') })
 
   // To the Events screen and back: all of it as left.
   await openScreen(app, 'Events')
@@ -141,7 +126,7 @@ test('a day that does not exist is marked and leaves the chart as it was', async
   await indexDate.fill('2021-02-30')
   await expect(indexDate).toHaveAttribute('aria-invalid', 'true')
   await expect(indexDate).toHaveAttribute('title', '2021-02-30 is not a date: February 2021 has 28 days')
-  await app.locator('.ch-toolbar').screenshot({ path: join(SHOTS, 'index-date-invalid.png') })
+  await app.locator('.ch-toolbar').screenshot({ path: test.info().outputPath('index-date-invalid.png') })
   await indexDate.blur()
   // Give a late request time to show up before saying none was made.
   await app.waitForTimeout(800)
@@ -172,7 +157,7 @@ test('the basket keeps its dates and view across a visit to another screen', asy
   const sentence = app.getByTestId('basket-drawdown')
   await expect(sentence).toContainText('2021-02-16 to 2021-10-04')
   const said = await sentence.innerText()
-  await app.locator('.ch-toolbar').screenshot({ path: join(SHOTS, 'basket-toolbar.png') })
+  await app.locator('.ch-toolbar').screenshot({ path: test.info().outputPath('basket-toolbar.png') })
 
   await openScreen(app, 'Impact')
   await openScreen(app, 'Charts')
@@ -189,7 +174,7 @@ test('the basket keeps its dates and view across a visit to another screen', asy
   await app.waitForTimeout(500)
   await expect(sentence).toHaveText(said)
   await expect(chart).toHaveAttribute('data-state', 'ready')
-  await app.locator('.ch-toolbar').screenshot({ path: join(SHOTS, 'basket-invalid.png') })
+  await app.locator('.ch-toolbar').screenshot({ path: test.info().outputPath('basket-invalid.png') })
 })
 
 test("the events table's date filter takes dates as YYYY-MM-DD and refuses a day that does not exist", async ({ app }) => {
@@ -204,7 +189,7 @@ test("the events table's date filter takes dates as YYYY-MM-DD and refuses a day
   await from.fill('2021-02-30')
   await expect(from).toHaveAttribute('aria-invalid', 'true')
   await expect(from).toHaveAttribute('title', '2021-02-30 is not a date: February 2021 has 28 days')
-  await app.screenshot({ path: join(SHOTS, 'date-filter-invalid.png') })
+  await app.screenshot({ path: test.info().outputPath('date-filter-invalid.png') })
   await expect(trigger).toHaveText('Any')
   expect(await events.counts()).toEqual(all)
 
@@ -213,5 +198,5 @@ test("the events table's date filter takes dates as YYYY-MM-DD and refuses a day
   await expect(trigger).toHaveText('2021-07-01 – 2021-07-31')
   await expect.poll(async () => (await events.counts()).shown).toBeLessThan(all.total)
   await expect(events.rows.first().locator('[data-col="date"]')).toContainText(/2021-07-/)
-  await app.screenshot({ path: join(SHOTS, 'date-filter.png') })
+  await app.screenshot({ path: test.info().outputPath('date-filter.png') })
 })
