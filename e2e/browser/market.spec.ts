@@ -141,7 +141,7 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   // Its market impact, in the panel's width: every column of the figures readable, none cut off.
   const detailRows = details.getByRole('table', { name: 'Impact of this event' })
   await expect(detailRows.getByRole('row', { name: /BABA/ })).toHaveCount(3)
-  await expect(detailRows.getByRole('columnheader')).toHaveText(['Ticker', 'Window', 'Change', 'Return', 'AR', 'CAR', 't'])
+  await expect(detailRows.getByRole('columnheader')).toHaveText(['Ticker', 'Window', 'Change', 'Return', 'Abnormal', 'CAR', 't'])
   expect(await fitsItsWidth(detailRows.locator('xpath=..')), 'the impact table fits the detail panel').toBe(true)
   await expect(details.getByRole('list', { name: 'Lines of the chart' })).toContainText('BABA')
 

@@ -49,7 +49,8 @@ export function EventImpactRows({ rows, currency }: { rows: ImpactRow[]; currenc
               Return
             </th>
             <th scope="col" className="md-num" title="Abnormal return: the return minus the benchmark's (benchmark in each cell's title)">
-              AR
+              {/* Not "AR": in IMPACT.md that is the market model's daily abnormal return. */}
+              Abnormal
             </th>
             <th scope="col" className="md-num" title="Cumulative abnormal return (market model)">
               CAR

@@ -5,7 +5,7 @@
  * any edit elsewhere; a large workspace shows the computation's progress first. The analyst's
  * choices and where the lists were scrolled survive a visit to another screen.
  */
-import { useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { windowKey } from '../../../../shared/market'
 import { api, platform } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
@@ -44,6 +44,20 @@ export function ImpactScreen() {
     focus,
     setFocus
   } = useImpactChoices()
+  // The panel lies below the table (and below the ranking in a narrow window): an event chosen
+  // there opened out of sight, as if nothing happened. Bring the panel into view once drawn.
+  const panel = useRef<HTMLElement | null>(null)
+  const [reveal, setReveal] = useState(0)
+  const choose = useCallback(
+    (id: string, title: string) => {
+      setFocus({ id, title })
+      setReveal((n) => n + 1)
+    },
+    [setFocus]
+  )
+  useEffect(() => {
+    if (reveal) panel.current?.scrollIntoView({ block: 'nearest' })
+  }, [reveal])
   const [exporting, setExporting] = useState<string | null>(null)
   const [exportNote, setExportNote] = useState<string | null>(null)
   const [exportError, setExportError] = useState<unknown>(null)
@@ -174,6 +188,8 @@ export function ImpactScreen() {
               filters={filterInputs}
               onFilters={setFilterInputs}
               onOffset={setOffset}
+              onOpen={choose}
+              selected={focus?.id ?? null}
             />
             <div className="im-lower">
               {rankingWindow && (
@@ -187,10 +203,10 @@ export function ImpactScreen() {
                   currency={view.currency}
                   window={rankingWindow}
                   selected={focus?.id ?? null}
-                  onSelect={(id, title) => setFocus({ id, title })}
+                  onSelect={choose}
                 />
               )}
-              <section className="md-card im-event" aria-label="Selected event">
+              <section className="md-card im-event" aria-label="Selected event" ref={panel}>
                 {focus ? (
                   <>
                     <header className="md-card-head">
@@ -204,7 +220,7 @@ export function ImpactScreen() {
                     <EventImpactPanel eventId={focus.id} />
                   </>
                 ) : (
-                  <p className="md-empty">Choose an event in the ranking to see its companies around the event.</p>
+                  <p className="md-empty">Choose an event in the ranking, or a row of the table, to see its companies around the event.</p>
                 )}
               </section>
             </div>

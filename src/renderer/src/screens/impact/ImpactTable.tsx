@@ -38,6 +38,29 @@ interface Props {
   onFilters: (filters: Partial<Record<ImpactFilterColumn, string>>) => void
   /** The scroll left the loaded page: load the one starting here. */
   onOffset: (offset: number) => void
+  /** A row clicked, or Enter on it: its event goes to the panel below. */
+  onOpen: (eventId: string, title: string) => void
+  /** The event in the panel: its rows are marked selected. */
+  selected: string | null
+}
+
+/**
+ * Up and down move between the rows (one tab stop for the whole body); Enter or Space opens the
+ * row's event. The rows are virtualised, so the next row is the next rendered sibling; moving
+ * focus scrolls it into view and the virtualiser renders the ones after it.
+ */
+function rowKeys(e: React.KeyboardEvent<HTMLTableRowElement>, open: () => void) {
+  const step = e.key === 'ArrowDown' ? 'nextElementSibling' : e.key === 'ArrowUp' ? 'previousElementSibling' : null
+  if (step) {
+    const next = e.currentTarget[step]
+    if (next instanceof HTMLTableRowElement && next.tabIndex >= -1 && !next.hasAttribute('aria-hidden')) {
+      e.preventDefault()
+      next.focus()
+    }
+  } else if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault()
+    open()
+  }
 }
 
 const hasFigures = (r: ImpactRow) => r.start_date != null || r.mcap_change != null || r.car != null
@@ -50,7 +73,7 @@ function cellsOf(row: Row<ImpactRow>): (Cell<ImpactRow, unknown> | 'reason')[] {
   return hasFigures(row.original) || at < 0 ? cells : [...cells.slice(0, at), 'reason']
 }
 
-export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, filters, onFilters, onOffset }: Props) {
+export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, filters, onFilters, onOffset, onOpen, selected }: Props) {
   const columns = useMemo(() => impactColumns(currency), [currency])
   const sorting: SortingState = sort
   const columnFilters: ColumnFiltersState = useMemo(() => Object.entries(filters).map(([id, value]) => ({ id, value })), [filters])
@@ -176,7 +199,17 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
                   </tr>
                 )
               return (
-                <tr key={vi.index} style={{ height: ROW_HEIGHT }} aria-rowindex={vi.index + 3}>
+                <tr
+                  key={vi.index}
+                  style={{ height: ROW_HEIGHT }}
+                  aria-rowindex={vi.index + 3}
+                  aria-selected={row.original.event_id === selected}
+                  className="im-row"
+                  // The first rendered row is the body's tab stop; the arrows move from there.
+                  tabIndex={vi.index === first ? 0 : -1}
+                  onClick={() => onOpen(row.original.event_id, row.original.event_title)}
+                  onKeyDown={(e) => rowKeys(e, () => onOpen(row.original.event_id, row.original.event_title))}
+                >
                   {cellsOf(row).map((cell) =>
                     cell === 'reason' ? (
                       // No figure at all (no prices, no listing): the reason, readable, in their place.
