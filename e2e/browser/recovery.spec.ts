@@ -30,7 +30,10 @@ test('a corrupt store file is reported and the last good backup restores the wor
 
   const banner = app.getByRole('alert', { name: 'Data recovery' })
   await expect(banner).toContainText('capwatch.json could not be read when Capwatch started on')
-  await expect(banner.locator('code')).toContainText(join(dataDir, 'corrupt'))
+  // What is missing, in words: an empty Companies screen is the damage, not a fresh start.
+  await expect(banner).toContainText('It held all companies with their listings and share schedules')
+  await banner.getByText('Details').click()
+  await expect(banner).toContainText(join(dataDir, 'corrupt'))
   await banner.screenshot({ path: test.info().outputPath('recovery-banner-restore.png') })
   await banner.getByRole('button', { name: /^Restore last good backup \(.+\)$/ }).click()
   await app.getByRole('dialog', { name: 'Restore last good backup' }).getByRole('button', { name: 'Restore' }).click()
@@ -54,6 +57,7 @@ test('a damaged shard is reported after every restart until the analyst keeps wo
   for (const start of ['first', 'second']) {
     await restartHost()
     await expect(banner, `${start} start`).toContainText(`${shard.file} could not be read`)
+    await expect(banner, `${start} start`).toContainText('It held some of the events')
     // Backups made since the damage (the daily one may be) lack what was lost: none is offered.
     await expect(banner, `${start} start`).toContainText('There is no backup from before the damage.')
   }

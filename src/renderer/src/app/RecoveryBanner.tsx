@@ -10,6 +10,7 @@ import { api } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { errorText, isUnavailable } from '../components/error-text'
 import { formatDateTime } from '../components/format'
+import { whatFileHeld } from './damaged-file'
 import { restoreAndRestart } from './restart-after-restore'
 
 /** The newest backup made before the earliest damage: a later one lacks what was lost. */
@@ -40,10 +41,15 @@ export function RecoveryBanner({ info }: { info: AppInfo }) {
         {info.problems.map((p) => (
           <div key={p.movedTo}>
             <p>
-              <strong>{p.file}</strong> could not be read when Capwatch started on {formatDateTime(p.foundAt)} and was moved to <code>{p.movedTo}</code>{' '}
-              (nothing was deleted). Capwatch is working without {them}.
+              <strong>{p.file}</strong> could not be read when Capwatch started on {formatDateTime(p.foundAt)}. It held {whatFileHeld(p.file)}. Capwatch is
+              working without {them}; nothing was deleted.
             </p>
-            <p className="banner-detail">Details: {p.message}</p>
+            {/* The reader's message and where the file went: for whoever digs in, not in the way. */}
+            <details className="banner-detail">
+              <summary>Details</summary>
+              {/* The core's message says where the file went (movedTo). */}
+              <p>{p.message}</p>
+            </details>
           </div>
         ))}
         {good === null && (
