@@ -182,6 +182,8 @@ export function ImportWizard({ onImported }: { onImported: () => void }) {
             {result.createdCompanies.length > 0 && <> Created companies: {result.createdCompanies.join(', ')} (rename them on the Companies screen).</>}
           </p>
           <TickerCounts tickers={result.tickers} done />
+          {/* Prices alone draw no market cap: the next step is easy to miss. */}
+          <p className="md-hint">A market cap is close × shares outstanding: for a ticker without a share schedule, set one in the Share schedule card below.</p>
           <div className="md-actions">
             <button type="button" className="btn" onClick={reset}>
               Import another file

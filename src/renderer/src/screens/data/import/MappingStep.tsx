@@ -104,7 +104,7 @@ export function MappingStep({ inspection, draft, onChange }: Props) {
         {draft.tickerMode === 'field' ? (
           <label>
             Ticker
-            <input aria-label="Ticker" value={draft.ticker} size={10} onChange={(e) => onChange({ ticker: e.target.value })} />
+            <input aria-label="Ticker" value={draft.ticker} size={16} onChange={(e) => onChange({ ticker: e.target.value })} />
           </label>
         ) : (
           columnSelect('Ticker column', draft.tickerColumn, 'tickerColumn')
