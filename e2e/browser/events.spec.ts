@@ -112,6 +112,8 @@ test('add an event, delete it, and undo the delete', async ({ app }) => {
   await events.expectCount(total, total)
   await expect(events.row('Beijing Stock Exchange opens for innovative SMEs')).toHaveCount(0)
   await expect(events.toast('Deleted “Beijing Stock Exchange opens for innovative SMEs”')).toBeVisible()
+  // The Delete button goes disabled; focus goes to the table, not lost to the page.
+  await expect.poll(() => app.evaluate(() => Boolean(document.activeElement?.closest('[role="grid"]')))).toBe(true)
 
   await app.getByRole('button', { name: 'Undo' }).click()
   await events.expectCount(total + 1, total + 1)

@@ -162,8 +162,14 @@ export function EventsScreen() {
       setSelectedId(id)
       setReveal({ id })
     }
-    if (await actions.remove({ id: selectedId, title }, restored)) setSelectedId(null)
-  }, [actions, selectedId, selectedRow, setSelectedId])
+    const at = pager.indexOf(selectedId)
+    const fromToolbar = document.activeElement instanceof HTMLElement && !document.activeElement.closest('[role="grid"]')
+    if (!(await actions.remove({ id: selectedId, title }, restored))) return
+    setSelectedId(null)
+    // The toolbar's Delete goes disabled with nothing selected and focus would fall to the page:
+    // it goes to the row that took the deleted one's place, as after Delete in the grid.
+    if (fromToolbar && at >= 0) grid.current?.focusCell(Math.min(at, Math.max(0, pager.getState().matched - 2)))
+  }, [actions, selectedId, selectedRow, setSelectedId, pager])
 
   useCommands(['add-event', 'export', 'focus-search'], (c) => {
     if (c === 'add-event') void onAdd()
