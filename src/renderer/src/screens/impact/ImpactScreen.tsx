@@ -55,8 +55,11 @@ export function ImpactScreen() {
     },
     [setFocus]
   )
+  // Keyboard users go on from the panel's heading (focus without a second scroll).
   useEffect(() => {
-    if (reveal) panel.current?.scrollIntoView({ block: 'nearest' })
+    if (!reveal) return
+    panel.current?.scrollIntoView({ block: 'nearest' })
+    panel.current?.querySelector<HTMLElement>('h3')?.focus({ preventScroll: true })
   }, [reveal])
   const [exporting, setExporting] = useState<string | null>(null)
   const [exportNote, setExportNote] = useState<string | null>(null)
@@ -206,11 +209,11 @@ export function ImpactScreen() {
                   onSelect={choose}
                 />
               )}
-              <section className="md-card im-event" aria-label="Selected event" ref={panel}>
+              <section className={`md-card im-event${focus ? ' im-event-open' : ''}`} aria-label="Selected event" ref={panel}>
                 {focus ? (
                   <>
                     <header className="md-card-head">
-                      <h3 className="md-clip" title={focus.title}>
+                      <h3 className="md-clip" title={focus.title} tabIndex={-1}>
                         {focus.title}
                       </h3>
                       <button type="button" className="btn btn-small" onClick={() => nav.go({ screen: 'events', eventId: focus.id })}>

@@ -17,7 +17,7 @@ import {
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ImpactFilterColumn, ImpactRow, ImpactSortColumn } from '../../../../shared/market'
-import { FILTERABLE, FIRST_FIGURE, impactColumns, NUMERIC } from './impact-columns'
+import { FILTERABLE, FIRST_FIGURE, FLEX_COLUMN, impactColumns, NUMERIC } from './impact-columns'
 import { PAGE_ROWS } from './useImpactView'
 import { useOnChange } from './useOnChange'
 import { useRememberedScroll } from './useRememberedScroll'
@@ -109,9 +109,10 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
   const items = virtual.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0
-  // At least the columns' sizes; wider screens give the rest to the last column (Note).
+  // At least the columns' sizes; wider screens give the rest to the Event column (its size is
+  // its minimum). Below that the table's own box scrolls sideways.
   const minWidth = table.getTotalSize()
-  const lastId = columns[columns.length - 1].id
+  const flexId = FLEX_COLUMN
 
   // A new order or filter starts from the top (not the same one found again on coming back).
   useOnChange(
@@ -144,7 +145,7 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
                     <th
                       key={h.id}
                       scope="col"
-                      style={{ width: h.column.id === lastId ? undefined : h.getSize() }}
+                      style={{ width: h.column.id === flexId ? undefined : h.getSize() }}
                       className={NUMERIC.has(h.column.id) ? 'md-num' : undefined}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >

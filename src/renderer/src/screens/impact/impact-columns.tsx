@@ -61,13 +61,15 @@ const textual = { sortDescFirst: false }
 export function impactColumns(currency: string) {
   const moneyC = moneyCell(currency)
   return [
-    col.accessor('event_title', { id: 'event', header: 'Event', size: 118, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
-    col.accessor('event_date', { id: 'date', header: 'Date', size: 82, ...textual }),
+    // The Event column takes what the fixed columns leave (its size is only its minimum): at 1280px
+    // every column fits, narrower the table scrolls sideways in its own box (ImpactTable.tsx).
+    col.accessor('event_title', { id: 'event', header: 'Event', size: 100, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
+    col.accessor('event_date', { id: 'date', header: 'Date', size: 80, ...textual }),
     // Ticker and company in one column: the table must fit the figures on screen.
     col.accessor((r) => `${r.ticker} ${r.company}`, {
       id: 'company',
       header: 'Company',
-      size: 100,
+      size: 92,
       ...textual,
       cell: (c) => (
         <span title={`${c.row.original.ticker || 'no listing'}: ${c.row.original.company}`}>
@@ -78,7 +80,7 @@ export function impactColumns(currency: string) {
     col.accessor((r) => windowKey(r.window_start, r.window_end), {
       id: 'window',
       header: 'Window',
-      size: 66,
+      size: 60,
       ...textual,
       filterFn: 'equalsString',
       sortingFn: (a, b) => a.original.window_start - b.original.window_start || a.original.window_end - b.original.window_end,
@@ -87,7 +89,7 @@ export function impactColumns(currency: string) {
     col.accessor('day0', {
       id: 'day0',
       header: 'Day 0',
-      size: 56,
+      size: 42,
       ...textual,
       cell: (c) => {
         const r = c.row.original
@@ -98,7 +100,7 @@ export function impactColumns(currency: string) {
       id: 'period',
       header: 'Start → end',
       // Room for "12-16 → 2021-01-25", a window across a new year (period-label.ts).
-      size: 132,
+      size: 126,
       ...textual,
       sortUndefined: 'last',
       cell: (c) => {
@@ -115,7 +117,7 @@ export function impactColumns(currency: string) {
     col.accessor((r) => num(r.start_mcap), {
       id: 'mcap',
       header: 'Mcap',
-      size: 110,
+      size: 96,
       ...numeric,
       cell: (c) => {
         const r = c.row.original
@@ -128,14 +130,14 @@ export function impactColumns(currency: string) {
         )
       }
     }),
-    col.accessor((r) => num(r.mcap_change), { id: 'mcap_change', header: 'Change', size: 66, cell: moneyC, ...numeric }),
-    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 76, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.mcap_change), { id: 'mcap_change', header: 'Change', size: 56, cell: moneyC, ...numeric }),
+    col.accessor((r) => num(r.mcap_return), { id: 'mcap_return', header: 'Return', size: 60, cell: pctCell, ...numeric }),
     // The benchmark and its return in one column (sorted by the return, filtered by the ticker):
     // two narrow columns did not leave the Note column room on a 1440px screen.
     col.accessor((r) => num(r.benchmark_return), {
       id: 'benchmark',
       header: 'Benchmark',
-      size: 104,
+      size: 98,
       sortDescFirst: true,
       sortUndefined: 'last',
       filterFn: (row, _id, value: string) => row.original.benchmark.toLowerCase().includes(String(value).toLowerCase()),
@@ -145,12 +147,11 @@ export function impactColumns(currency: string) {
         </span>
       )
     }),
-    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 76, cell: pctCell, ...numeric }),
-    col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 76, cell: pctCell, ...numeric }),
-    col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 48, cell: numCell, ...numeric }),
-    // The last column takes what is left of the row; its size only sets the table's minimum width,
-    // kept as it was when Start → end grew for a year (the note is whole in its title).
-    col.accessor('note', { id: 'note', header: 'Note', size: 100, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+    col.accessor((r) => num(r.abnormal_return), { id: 'abnormal_return', header: 'Abnormal', size: 66, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 62, cell: pctCell, ...numeric }),
+    col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 42, cell: numCell, ...numeric }),
+    // Cut short; the note is whole in its title (and in the event's panel below).
+    col.accessor('note', { id: 'note', header: 'Note', size: 56, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
   ]
 }
 
@@ -162,3 +163,6 @@ export const NUMERIC = new Set(['mcap', 'mcap_change', 'mcap_return', 'benchmark
 
 /** The first figure column: a row without any figure says why from here to the end of the row. */
 export const FIRST_FIGURE = 'day0'
+
+/** The column that takes the width the others leave (its size is its minimum). */
+export const FLEX_COLUMN = 'event'
