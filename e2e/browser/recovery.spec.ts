@@ -20,6 +20,7 @@ async function fullestShard(dataDir: string): Promise<{ file: string; events: nu
 }
 
 test('a corrupt store file is reported and the last good backup restores the workspace', async ({ app, host, request, dataDir, restartHost }) => {
+  await app.setViewportSize({ width: 1280, height: 800 })
   const before = await callApi(request, host, 'events:query', { limit: 1 })
   await callApi(request, host, 'backup:create', {})
 
@@ -29,13 +30,28 @@ test('a corrupt store file is reported and the last good backup restores the wor
   await restartHost()
 
   const banner = app.getByRole('alert', { name: 'Data recovery' })
-  await expect(banner).toContainText('capwatch.json could not be read when Capwatch started on')
+  await expect(banner).toContainText('capwatch.json could not be read at start (')
   // What is missing, in words: an empty Companies screen is the damage, not a fresh start.
-  await expect(banner).toContainText('It held all companies with their listings and share schedules')
+  await expect(banner).toContainText(
+    'Missing until restored: all companies, their listings and share schedules, the settings, and the list of imported price series (the price files themselves are intact).'
+  )
+  // No raw ISO timestamp in the banner: one date format, as the Backups dialog shows it.
+  await expect(banner).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:/)
+  // Compact at 1280x800 with the way back in view.
+  const restore = banner.getByRole('button', { name: /^Restore last good backup \(.+\)$/ })
+  await expect(restore).toBeInViewport()
+  expect((await banner.boundingBox())?.height ?? 0).toBeLessThanOrEqual(100)
+  await app.screenshot({ path: test.info().outputPath('meta-damaged.png') })
+  // The empty Companies screen says why it is empty instead of only inviting re-typing.
+  await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Companies', exact: true }).click()
+  await expect(app.getByText('The companies file was damaged at start: restore the backup from the banner above.')).toBeVisible()
+  await app.screenshot({ path: test.info().outputPath('meta-damaged-companies.png') })
   await banner.getByText('Details').click()
-  await expect(banner).toContainText(join(dataDir, 'corrupt'))
-  await banner.screenshot({ path: test.info().outputPath('recovery-banner-restore.png') })
-  await banner.getByRole('button', { name: /^Restore last good backup \(.+\)$/ }).click()
+  // Where the damaged file was kept is said once.
+  const detailText = (await banner.locator('details').innerText()).split(join(dataDir, 'corrupt')).length - 1
+  expect(detailText).toBe(1)
+  await app.screenshot({ path: test.info().outputPath('meta-damaged-details.png') })
+  await restore.click()
   await app.getByRole('dialog', { name: 'Restore last good backup' }).getByRole('button', { name: 'Restore' }).click()
 
   await expect(banner).toHaveCount(0)
@@ -48,6 +64,7 @@ test('a corrupt store file is reported and the last good backup restores the wor
 })
 
 test('a damaged shard is reported after every restart until the analyst keeps working without restoring', async ({ app, host, request, dataDir, restartHost }) => {
+  await app.setViewportSize({ width: 1280, height: 800 })
   const before = await callApi(request, host, 'events:query', { limit: 1 })
   await host.stop()
   const shard = await fullestShard(dataDir)
@@ -56,12 +73,14 @@ test('a damaged shard is reported after every restart until the analyst keeps wo
   const banner = app.getByRole('alert', { name: 'Data recovery' })
   for (const start of ['first', 'second']) {
     await restartHost()
-    await expect(banner, `${start} start`).toContainText(`${shard.file} could not be read`)
-    await expect(banner, `${start} start`).toContainText('It held some of the events')
+    await expect(banner, `${start} start`).toContainText(`${shard.file} could not be read at start (`)
+    await expect(banner, `${start} start`).toContainText('Missing until restored: some events and their notes.')
+    await expect(banner, `${start} start`).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:/)
     // Backups made since the damage (the daily one may be) lack what was lost: none is offered.
     await expect(banner, `${start} start`).toContainText('There is no backup from before the damage.')
   }
-  await banner.screenshot({ path: test.info().outputPath('recovery-banner.png') })
+  expect((await banner.boundingBox())?.height ?? 0).toBeLessThanOrEqual(100)
+  await app.screenshot({ path: test.info().outputPath('shard-damaged.png') })
 
   await banner.getByRole('button', { name: 'Keep working without restoring' }).click()
   await app.getByRole('dialog', { name: 'Keep working without restoring' }).getByRole('button', { name: 'Keep working' }).click()

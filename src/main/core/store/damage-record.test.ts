@@ -53,7 +53,7 @@ describe('damage found at start', () => {
       // Same file, same place in corrupt/, same time of finding: one damage, not a new one each start.
       expect(again.s.problems).toEqual([expect.objectContaining({ file: bad, movedTo, foundAt })])
       expect(again.s.problems[0].message).toBe(
-        `${bad} was found damaged at an earlier start (${foundAt}): not valid JSON (the file is empty). It was moved to ${movedTo} and is still missing from the workspace`
+        `${bad} was found damaged at an earlier start: not valid JSON (the file is empty); it is still missing from the workspace and kept as ${movedTo}`
       )
       expect(again.lines.some((l) => l.startsWith('store/open:') && l.includes(bad))).toBe(true)
       expect(again.s.events.get('ev-a')).toBeUndefined()

@@ -106,7 +106,8 @@ export class DamageRecord {
       file: e.file,
       movedTo,
       foundAt: e.foundAt,
-      message: `${e.file} was found damaged at an earlier start (${e.foundAt}): ${detail}. It was moved to ${movedTo} and is still missing from the workspace`
+      // foundAt is its own field (the app formats it); the message says the path once.
+      message: `${e.file} was found damaged at an earlier start: ${detail}; it is still missing from the workspace and kept as ${movedTo}`
     }
   }
 }

@@ -36,28 +36,35 @@ export function RecoveryBanner({ info }: { info: AppInfo }) {
   if (info.problems.length === 0 || dismissed) return null
   const them = info.problems.length === 1 ? 'it' : 'them'
   return (
-    <div className="banner banner-warning" role="alert" aria-label="Data recovery">
+    <div className="banner banner-warning recovery-banner" role="alert" aria-label="Data recovery">
+      {/* One summary line and the actions, so the banner stays small above the screen; the rest
+          (the reader's message, where the file was kept) is behind "Details". */}
       <div className="banner-text">
-        {info.problems.map((p) => (
-          <div key={p.movedTo}>
-            <p>
-              <strong>{p.file}</strong> could not be read when Capwatch started on {formatDateTime(p.foundAt)}. It held {whatFileHeld(p.file)}. Capwatch is
-              working without {them}; nothing was deleted.
-            </p>
-            {/* The reader's message and where the file went: for whoever digs in, not in the way. */}
-            <details className="banner-detail">
-              <summary>Details</summary>
-              {/* The core's message says where the file went (movedTo). */}
-              <p>{p.message}</p>
-            </details>
-          </div>
-        ))}
-        {good === null && (
-          <p>{listError && !isUnavailable(listError) ? `Backups could not be listed: ${errorText(listError)}` : 'There is no backup from before the damage.'}</p>
-        )}
-        <p className="banner-detail">This notice comes back at every start until you restore a backup or choose to keep working without restoring.</p>
+        <p>
+          {info.problems.map((p, i) => (
+            <span key={p.movedTo}>
+              {i > 0 && ' '}
+              <strong>{p.file}</strong> could not be read at start ({formatDateTime(p.foundAt)}). Missing until restored: {whatFileHeld(p.file)}.
+            </span>
+          ))}{' '}
+          {good === null &&
+            (listError && !isUnavailable(listError) ? `Backups could not be listed: ${errorText(listError)}.` : 'There is no backup from before the damage.')}
+        </p>
+        <details className="banner-detail">
+          <summary>Details</summary>
+          {info.problems.map((p) => (
+            // The core's message ends with where the file was kept (movedTo): the path is said once.
+            <p key={p.movedTo}>{p.message}.</p>
+          ))}
+          <p>
+            Nothing was deleted. Capwatch works without {them}, and this notice comes back at every start until you restore a backup or
+            choose to keep working without restoring.
+          </p>
+        </details>
       </div>
-      <div className="banner-actions">
+      {/* Stacked, the actions leave the summary most of the width: it wraps to fewer lines. The
+          banner styles are the shell's (shell.css), so this one-off layout stays here. */}
+      <div className="banner-actions" style={{ flexDirection: 'column', alignItems: 'stretch' }}>
         {good && (
           <button type="button" className="btn btn-primary" onClick={() => setConfirm('restore')}>
             Restore last good backup ({formatDateTime(good.createdAt)})

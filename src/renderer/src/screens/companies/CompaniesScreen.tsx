@@ -8,6 +8,7 @@ import type { SortingState } from '@tanstack/react-table'
 import type { CompanyRow } from '../../../../shared/api'
 import { api } from '../../api/client'
 import { useCompanies } from '../../app/companies'
+import { useMetaDamaged } from '../../app/meta-damaged'
 import { DataGrid, type DataGridHandle } from '../../components/grid/DataGrid'
 import { ColumnsMenu } from '../../components/grid/ColumnsMenu'
 import { useGridTable } from '../../components/grid/useGridTable'
@@ -25,6 +26,7 @@ const rowKey = (c: CompanyRow) => c.id
 
 export function CompaniesScreen() {
   const directory = useCompanies()
+  const metaDamaged = useMetaDamaged()
   const toast = useToast()
   const [sorting, setSorting] = useState<SortingState>(DEFAULT_SORT)
   const [filter, setFilter] = useState('')
@@ -128,6 +130,7 @@ export function CompaniesScreen() {
               empty={
                 directory.list.length === 0 ? (
                   <EmptyState title="No companies yet">
+                    {metaDamaged && <p>The companies file was damaged at start: restore the backup from the banner above.</p>}
                     <button type="button" className="btn btn-primary" onClick={add}>
                       Add company
                     </button>
