@@ -7,7 +7,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from '../support/fixtures'
 import { importPrices } from '../support/api'
-import { openScreen, waitForChart } from './market-pages'
+import { afterNextFrame, openScreen, waitForChart } from './market-pages'
 
 // Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
 const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000 }
@@ -63,8 +63,9 @@ test('a company taken off the chart loses its line at once, and "None" leaves an
   await expect(legend).toHaveCount(0)
   await expect(app.getByTestId('chart-range')).toHaveCount(0)
   await app.screenshot({ path: test.info().outputPath('none.png') })
-  // QA saw the old lines still drawn seconds later: look again once any late answer had time to land.
-  await app.waitForTimeout(1500)
+  // QA saw the old lines drawn again later: the held answer was released and drawn above, so
+  // none is in flight; look again after the next frame.
+  await afterNextFrame(app)
   await expect(box.locator('.ch-line')).toHaveCount(0)
   await expect(legend).toHaveCount(0)
 

@@ -8,7 +8,7 @@ import type { Locator, Page } from '@playwright/test'
 import { test, expect } from '../support/fixtures'
 import { importPrices } from '../support/api'
 import { EventsPage } from '../support/events-page'
-import { brushRange, openScreen, waitForChart } from './market-pages'
+import { afterNextFrame, brushRange, openScreen, waitForChart } from './market-pages'
 
 // Approximate ADS-equivalent counts, typed by the test as an analyst would (not market data).
 const SHARES: Record<string, number> = { BABA: 2_710_000_000, JD: 1_560_000_000, PDD: 1_260_000_000 }
@@ -128,8 +128,8 @@ test('a day that does not exist is marked and leaves the chart as it was', async
   await expect(indexDate).toHaveAttribute('title', '2021-02-30 is not a date: February 2021 has 28 days')
   await app.locator('.ch-toolbar').screenshot({ path: test.info().outputPath('index-date-invalid.png') })
   await indexDate.blur()
-  // Give a late request time to show up before saying none was made.
-  await app.waitForTimeout(800)
+  // Any request the typing or the blur started has been reported by the next frame.
+  await afterNextFrame(app)
   expect(asked.filter((b) => b.includes('2021-02-30')), 'requests for the impossible date').toEqual([])
   expect(await paths(), 'the lines drawn').toBe(before)
   await expect(chart).toHaveAttribute('data-state', 'ready')
@@ -171,7 +171,7 @@ test('the basket keeps its dates and view across a visit to another screen', asy
   await to.fill('2021-02-30')
   await expect(to).toHaveAttribute('aria-invalid', 'true')
   await expect(to).toHaveAttribute('title', '2021-02-30 is not a date: February 2021 has 28 days')
-  await app.waitForTimeout(500)
+  await afterNextFrame(app)
   await expect(sentence).toHaveText(said)
   await expect(chart).toHaveAttribute('data-state', 'ready')
   await app.locator('.ch-toolbar').screenshot({ path: test.info().outputPath('basket-invalid.png') })

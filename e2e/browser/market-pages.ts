@@ -98,3 +98,12 @@ export async function brushRange(page: Page): Promise<string> {
 export async function fitsItsWidth(box: Locator): Promise<boolean> {
   return box.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)
 }
+
+/**
+ * Resolve once the page has drawn a frame and run what that frame queued: React's effects after
+ * an input event (a request a value would trigger) have run, and the browser has reported any
+ * request they started before this round trip answers. To say "nothing was asked" without a sleep.
+ */
+export async function afterNextFrame(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))))
+}
