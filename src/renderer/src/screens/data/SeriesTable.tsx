@@ -35,9 +35,8 @@ export function SeriesTable({ series, companies, onChanged, onRemoved }: Props) 
   const toast = useToast()
   const [error, setError] = useState<unknown>(null)
   const [removing, setRemoving] = useState<SeriesInfo | null>(null)
-  // Where focus goes when the dialog closes: back to its button, or, once the row is gone, to
-  // the Remove button that took its place (the card itself when no series is left).
-  const trigger = useRef<HTMLButtonElement | null>(null)
+  // Once a removed row is gone, focus goes to the Remove button that took its place (the card
+  // itself when no series is left).
   const removed = useRef<{ ticker: string; index: number } | null>(null)
   const card = useRef<HTMLElement>(null)
   // The box flips at once and stays flipped while the core saves; a refusal flips it back.
@@ -58,17 +57,8 @@ export function SeriesTable({ series, companies, onChanged, onRemoved }: Props) 
     }
   }
 
-  // Focus can only move once the modal dialog has left the page: until then the table is inert.
-  const refocus = useRef(false)
-  const closeDialog = () => {
-    refocus.current = !removed.current
-    setRemoving(null)
-  }
-  useEffect(() => {
-    if (removing || !refocus.current) return
-    refocus.current = false
-    trigger.current?.focus()
-  }, [removing])
+  // Cancel and Esc: the dialog itself gives focus back to the button that opened it (Dialog.tsx).
+  const closeDialog = () => setRemoving(null)
 
   const afterRemoval = (r: SeriesRemoval, index: number) => {
     removed.current = { ticker: r.ticker, index }
@@ -156,8 +146,7 @@ export function SeriesTable({ series, companies, onChanged, onRemoved }: Props) 
                         className="btn btn-small"
                         data-remove={s.ticker}
                         aria-label={`Remove series ${s.ticker}`}
-                        onClick={(e) => {
-                          trigger.current = e.currentTarget
+                        onClick={() => {
                           removed.current = null
                           setRemoving(s)
                         }}
