@@ -206,6 +206,8 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await app.mouse.move(mini.x + mini.width * 0.25, mini.y + mini.height / 2)
   await expect(selected.getByTestId('chart-readout').getByRole('row', { name: /^BABA \d+\.\d$/ })).toBeVisible()
   await app.mouse.move(0, 0)
+  // Opening the event scrolled the panel into view; the picture shows the table's headers too.
+  await grid.evaluate((el) => el.closest('.im-table-wrap')?.scrollIntoView({ block: 'start' }))
   await app.screenshot({ path: shotPath('impact.png') })
 
   const download = app.waitForEvent('download')

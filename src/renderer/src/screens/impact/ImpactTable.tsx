@@ -17,9 +17,10 @@ import {
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ImpactFilterColumn, ImpactRow, ImpactSortColumn } from '../../../../shared/market'
-import { FILTERABLE, FIRST_FIGURE, FLEX_COLUMN, impactColumns, NUMERIC } from './impact-columns'
+import { FILTERABLE, FIRST_FIGURE, FLEX_SHARES, impactColumns, NUMERIC } from './impact-columns'
 import { PAGE_ROWS } from './useImpactView'
 import { useOnChange } from './useOnChange'
+import { useClientWidth } from './useClientWidth'
 import { useRememberedScroll } from './useRememberedScroll'
 
 const ROW_HEIGHT = 28
@@ -98,21 +99,24 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
   const { restore } = scroll
   // Back on the screen, the grid scrolls to where the analyst left it once the virtualiser has
   // measured it (before that it is no taller than its header), and the virtualiser follows.
+  const [measure, boxWidth] = useClientWidth()
   const scrollerRef = useCallback(
     (el: HTMLDivElement | null) => {
       scroller.current = el
+      measure(el)
       restore(el)
     },
-    [restore]
+    [restore, measure]
   )
   const virtual = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const items = virtual.getVirtualItems()
   const padTop = items.length ? items[0].start : 0
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0
-  // At least the columns' sizes; wider screens give the rest to the Event column (its size is
-  // its minimum). Below that the table's own box scrolls sideways.
+  // At least the columns' sizes; a wider box shares the rest between the flexible columns.
+  // Below that the table's own box scrolls sideways.
   const minWidth = table.getTotalSize()
-  const flexId = FLEX_COLUMN
+  const spare = Math.max(0, boxWidth - minWidth)
+  const widthOf = (id: string, size: number) => size + Math.floor(spare * (FLEX_SHARES[id] ?? 0))
 
   // A new order or filter starts from the top (not the same one found again on coming back).
   useOnChange(
@@ -145,7 +149,7 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
                     <th
                       key={h.id}
                       scope="col"
-                      style={{ width: h.column.id === flexId ? undefined : h.getSize() }}
+                      style={{ width: widthOf(h.column.id, h.getSize()) }}
                       className={NUMERIC.has(h.column.id) ? 'md-num' : undefined}
                       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
                     >

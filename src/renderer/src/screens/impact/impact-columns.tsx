@@ -61,15 +61,17 @@ const textual = { sortDescFirst: false }
 export function impactColumns(currency: string) {
   const moneyC = moneyCell(currency)
   return [
-    // The Event column takes what the fixed columns leave (its size is only its minimum): at 1280px
-    // every column fits, narrower the table scrolls sideways in its own box (ImpactTable.tsx).
-    col.accessor('event_title', { id: 'event', header: 'Event', size: 100, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
+    // The Event and Company columns share what the fixed columns leave (FLEX_SHARES; their sizes
+    // are only their minimums): at 1280px every column fits, narrower the table scrolls sideways
+    // in its own box (ImpactTable.tsx), wider both texts show more.
+    col.accessor('event_title', { id: 'event', header: 'Event', size: 120, ...textual, cell: (c) => <span title={`${c.row.original.event_title} (${c.row.original.event_id})`}>{c.getValue()}</span> }),
     col.accessor('event_date', { id: 'date', header: 'Date', size: 80, ...textual }),
     // Ticker and company in one column: the table must fit the figures on screen.
     col.accessor((r) => `${r.ticker} ${r.company}`, {
       id: 'company',
       header: 'Company',
-      size: 92,
+      // The ticker and the start of the name; the rest comes with a wider window.
+      size: 72,
       ...textual,
       cell: (c) => (
         <span title={`${c.row.original.ticker || 'no listing'}: ${c.row.original.company}`}>
@@ -80,7 +82,7 @@ export function impactColumns(currency: string) {
     col.accessor((r) => windowKey(r.window_start, r.window_end), {
       id: 'window',
       header: 'Window',
-      size: 60,
+      size: 68,
       ...textual,
       filterFn: 'equalsString',
       sortingFn: (a, b) => a.original.window_start - b.original.window_start || a.original.window_end - b.original.window_end,
@@ -117,7 +119,8 @@ export function impactColumns(currency: string) {
     col.accessor((r) => num(r.start_mcap), {
       id: 'mcap',
       header: 'Mcap',
-      size: 96,
+      // "$842B → $1.02T" whole.
+      size: 104,
       ...numeric,
       cell: (c) => {
         const r = c.row.original
@@ -151,7 +154,7 @@ export function impactColumns(currency: string) {
     col.accessor((r) => num(r.car), { id: 'car', header: 'CAR', size: 62, cell: pctCell, ...numeric }),
     col.accessor((r) => num(r.t_stat), { id: 't_stat', header: 't-stat', size: 42, cell: numCell, ...numeric }),
     // Cut short; the note is whole in its title (and in the event's panel below).
-    col.accessor('note', { id: 'note', header: 'Note', size: 56, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
+    col.accessor('note', { id: 'note', header: 'Note', size: 54, ...textual, cell: (c) => <span title={c.getValue()}>{c.getValue()}</span> })
   ]
 }
 
@@ -164,5 +167,8 @@ export const NUMERIC = new Set(['mcap', 'mcap_change', 'mcap_return', 'benchmark
 /** The first figure column: a row without any figure says why from here to the end of the row. */
 export const FIRST_FIGURE = 'day0'
 
-/** The column that takes the width the others leave (its size is its minimum). */
-export const FLEX_COLUMN = 'event'
+/**
+ * The columns that share the width the others leave, and each one's part (their sizes are their
+ * minimums). The title gets more: it is what tells the rows apart.
+ */
+export const FLEX_SHARES: Readonly<Record<string, number>> = { event: 0.6, company: 0.4 }
