@@ -68,6 +68,26 @@ for (const viewport of [
   })
 }
 
+test('saved share rows read back as stored: by date, counts grouped', async ({ app }) => {
+  await openScreen(app, 'Market data')
+  const card = app.getByRole('region', { name: 'Share schedule' })
+  await card.getByLabel('Company').selectOption({ label: 'Alibaba Group' })
+  await card.getByRole('button', { name: 'Add row' }).click()
+  await card.getByLabel('Effective date, row 1').fill('2021-06-30')
+  await card.getByLabel('Shares outstanding, row 1').fill('2.71e9')
+  await card.getByRole('button', { name: 'Add row' }).click()
+  await card.getByLabel('Effective date, row 2').fill('2014-09-19')
+  await card.getByLabel('Shares outstanding, row 2').fill('2 460 000 000')
+  await card.getByRole('button', { name: 'Save shares' }).click()
+  await expect(card.getByRole('status')).toHaveText('Saved 2 rows for BABA.')
+  // Without leaving the screen: the earlier date first, each count as the next visit shows it.
+  await expect(card.getByLabel('Effective date, row 1')).toHaveValue('2014-09-19')
+  await expect(card.getByLabel('Shares outstanding, row 1')).toHaveValue('2,460,000,000')
+  await expect(card.getByLabel('Effective date, row 2')).toHaveValue('2021-06-30')
+  await expect(card.getByLabel('Shares outstanding, row 2')).toHaveValue('2,710,000,000')
+  await expect(card.getByRole('button', { name: 'Save shares' })).toBeDisabled()
+})
+
 test.describe('with share prices imported and no FX series', () => {
   test.use({
     prepareDataDir: async ({}, use) =>

@@ -68,6 +68,8 @@ export function ShareSchedule({ companies, onSaved }: Props) {
     setSaving(true)
     try {
       await api['shares:set']({ ticker: listing.ticker, rows: validated.rows })
+      // Shown as stored from now on: by date, counts grouped, as on the next visit.
+      setRows(toDraft(validated.rows))
       setDirty(false)
       setSaved(`Saved ${validated.rows.length} row${validated.rows.length === 1 ? '' : 's'} for ${listing.ticker}.`)
       onSaved()
