@@ -44,6 +44,10 @@ test('a company is edited in place, listings included, and a duplicate ticker is
 
   await companies.cell('Baidu', 'listings').dblclick()
   await companies.grid.getByRole('textbox', { name: 'Ticker 1' }).fill('BABA')
+  // A ticker corrected in place says, before Enter, that what was filed under it moves along.
+  await expect(companies.grid.locator('.listings-editor').getByRole('status')).toHaveText(
+    'BIDU → BABA: its prices, share schedule and benchmark settings move to the new ticker.'
+  )
   await app.keyboard.press('Enter')
   await expect(companies.grid.getByRole('alert')).toContainText('Ticker BABA already belongs to Alibaba Group')
   // The editor stays open with what was typed; Esc gives up the change.

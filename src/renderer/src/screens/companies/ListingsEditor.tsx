@@ -10,16 +10,19 @@ import type { EditorProps } from '../../components/grid/types'
 import { useEditorKeys } from '../../components/editors/useEditorKeys'
 
 /** A listing being edited; `key` tells rows apart while they are added and removed. */
-type Draft = Pick<Listing, 'ticker' | 'exchange' | 'currency'> & { shares: Listing['shares']; key: number; added?: boolean }
+type Draft = Pick<Listing, 'ticker' | 'exchange' | 'currency'> & { shares: Listing['shares']; key: number; added?: boolean; was?: string }
 
 let nextKey = 1
 
 export function ListingsEditor(props: EditorProps<Listing[]>) {
-  const [rows, setRows] = useState<Draft[]>(() => props.initial.map((l) => ({ ...l, key: nextKey++ })))
+  const [rows, setRows] = useState<Draft[]>(() => props.initial.map((l) => ({ ...l, key: nextKey++, was: l.ticker })))
   // A row added here and left without a ticker is unfinished: dropped. A listing that had one is
   // sent as it is, so the core says "Listing 1 ticker must not be empty" instead of the listing
   // (and its share schedule) silently going; the × button is how a listing is removed.
   const read = () => rows.filter((r) => r.ticker.trim() || !r.added).map((r) => ({ ticker: r.ticker.trim(), exchange: r.exchange.trim(), currency: r.currency.trim().toUpperCase(), shares: r.shares }))
+  // A ticker corrected in place takes what was filed under the old one along (ticker-rename.ts):
+  // said before Enter, so a rename is never a surprise.
+  const renames = rows.filter((r) => r.was && r.ticker.trim() && r.ticker.trim().toUpperCase() !== r.was.toUpperCase())
   const keys = useEditorKeys(props, read)
   const set = (i: number, patch: Partial<Draft>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
   const root = useRef<HTMLDivElement>(null)
@@ -90,6 +93,12 @@ export function ListingsEditor(props: EditorProps<Listing[]>) {
         </button>
         <span className="editor-hint">Enter saves · Esc cancels · no listing = unlisted</span>
       </div>
+      {renames.length > 0 && (
+        <p className="editor-hint" role="status">
+          {renames.map((r) => `${r.was} → ${r.ticker.trim()}`).join(', ')}: {renames.length === 1 ? 'its' : 'their'} prices, share schedule and benchmark settings
+          move to the new ticker.
+        </p>
+      )}
     </div>
   )
 }
