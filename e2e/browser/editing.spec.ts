@@ -102,6 +102,8 @@ test('Esc cancels an edit and keeps the old value', async ({ app }) => {
   await events.cell(DIDI_IPO, 'title').click()
   await app.keyboard.press('Enter')
   await app.keyboard.type(' and more')
+  // Enter keeps the value with the caret at its end, as a spreadsheet does: typing adds to it.
+  await expect(events.editor()).toHaveValue(`${DIDI_IPO} and more`)
   await app.keyboard.press('Escape')
   await expect(events.editor()).toHaveCount(0)
   await expect(events.cell(DIDI_IPO, 'title')).toHaveText(DIDI_IPO)

@@ -38,9 +38,9 @@ export function TagsEditor(props: EditorProps<string[]>) {
 }
 
 export function LinesEditor(props: EditorProps<string[]>) {
-  const start = startText(props.typed, props.initial.join('\n'), { multiline: true })
+  const start = startText(props.typed, props.initial.join('\n'))
   const [value, setValue] = useState(start.text)
-  const keys = useEditorKeys(props, () => splitList(value, 'line'), { multiline: true })
+  const keys = useEditorKeys(props, () => splitList(value, 'line'))
   return (
     <div className="editor-popup-body" onBlur={keys.onBlur}>
       <textarea

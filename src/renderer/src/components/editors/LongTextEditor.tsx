@@ -4,9 +4,9 @@ import type { EditorProps } from '../grid/types'
 import { startText, useEditorKeys } from './useEditorKeys'
 
 export function LongTextEditor(props: EditorProps<string> & { maxLength?: number }) {
-  const start = startText(props.typed, props.initial, { multiline: true })
+  const start = startText(props.typed, props.initial)
   const [value, setValue] = useState(start.text)
-  const keys = useEditorKeys(props, () => value, { multiline: true })
+  const keys = useEditorKeys(props, () => value)
   return (
     <div className="editor-popup-body" onBlur={keys.onBlur}>
       <textarea

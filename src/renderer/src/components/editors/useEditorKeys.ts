@@ -34,17 +34,16 @@ export function useEditorKeys<V>({ commit, cancel, provideRead }: Pick<EditorPro
 }
 
 /**
- * Where a text editor starts: from the character typed on the cell (it replaces the value, the
- * caret after it), or from the value: a line all selected so that typing replaces it too; a
- * multi-line text with the caret at its end, to add to it.
+ * Where a text editor starts, as in a spreadsheet: a character typed on the cell replaces the
+ * value (the caret after it); Enter, F2 or a double click keeps the value with the caret at its
+ * end, to correct or add to it. (Selecting it all made the first key typed wipe the value.)
  */
-export function startText(typed: string | undefined, value: string, opts: { multiline?: boolean } = {}) {
+export function startText(typed: string | undefined, value: string) {
   return {
     text: typed ?? value,
     onFocus: (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const el = e.currentTarget
-      if (typed === undefined && !opts.multiline) el.select()
-      else el.setSelectionRange(el.value.length, el.value.length)
+      el.setSelectionRange(el.value.length, el.value.length)
     }
   }
 }
