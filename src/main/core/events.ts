@@ -134,6 +134,17 @@ export class EventsService {
         issues: unknown.map((c) => ({ path: 'companies', message: `unknown company ${c}` }))
       })
     }
-    return { ...parsed.data, companies: [...new Set(parsed.data.companies)], tags: [...new Set(parsed.data.tags)] }
+    return { ...parsed.data, companies: [...new Set(parsed.data.companies)], tags: distinctTags(parsed.data.tags) }
   }
+}
+
+/** Tags once each, the first spelling kept: "Fine" and "fine" are one tag to filter and search by. */
+function distinctTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>()
+  return tags.filter((t) => {
+    const key = t.toLowerCase()
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
