@@ -9,7 +9,7 @@ import { api } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Dialog } from '../components/Dialog'
 import { errorText } from '../components/error-text'
-import { formatDateTime } from '../components/format'
+import { formatDateTimeSeconds } from '../components/format'
 import { restoreAndRestart } from './restart-after-restore'
 
 const REASONS: Record<BackupInfo['reason'], string> = {
@@ -95,11 +95,11 @@ export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose:
             <tbody>
               {list.map((b) => (
                 <tr key={b.id}>
-                  <td>{formatDateTime(b.createdAt)}</td>
+                  <td>{formatDateTimeSeconds(b.createdAt)}</td>
                   <td>{REASONS[b.reason]}</td>
                   <td className="num">{size(b.bytes)}</td>
                   <td>
-                    <button type="button" className="btn btn-small" aria-label={`Restore the backup of ${formatDateTime(b.createdAt)}`} onClick={() => setRestoring(b)}>
+                    <button type="button" className="btn btn-small" aria-label={`Restore the backup of ${formatDateTimeSeconds(b.createdAt)}`} onClick={() => setRestoring(b)}>
                       Restore…
                     </button>
                   </td>
@@ -117,7 +117,7 @@ export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose:
           onConfirm={() => restoreAndRestart(restoring)}
         >
           <p>
-            Replace the current workspace with the backup of <strong>{formatDateTime(restoring.createdAt)}</strong>? The current state is kept
+            Replace the current workspace with the backup of <strong>{formatDateTimeSeconds(restoring.createdAt)}</strong>? The current state is kept
             as a safety backup first.
           </p>
         </ConfirmDialog>

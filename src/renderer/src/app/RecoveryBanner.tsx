@@ -9,7 +9,7 @@ import type { AppInfo, BackupInfo, StoreProblem } from '../../../shared/api'
 import { api } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { errorText, isUnavailable } from '../components/error-text'
-import { formatDateTime } from '../components/format'
+import { formatDateTime, formatDateTimeSeconds } from '../components/format'
 import { whatFileHeld } from './damaged-file'
 import { restoreAndRestart } from './restart-after-restore'
 
@@ -67,7 +67,7 @@ export function RecoveryBanner({ info }: { info: AppInfo }) {
       <div className="banner-actions" style={{ flexDirection: 'column', alignItems: 'stretch' }}>
         {good && (
           <button type="button" className="btn btn-primary" onClick={() => setConfirm('restore')}>
-            Restore last good backup ({formatDateTime(good.createdAt)})
+            Restore last good backup ({formatDateTimeSeconds(good.createdAt)})
           </button>
         )}
         <button type="button" className="btn" onClick={() => setConfirm('dismiss')}>
@@ -82,7 +82,7 @@ export function RecoveryBanner({ info }: { info: AppInfo }) {
           onConfirm={() => restoreAndRestart(good)}
         >
           <p>
-            Replace the current workspace with the backup of <strong>{formatDateTime(good.createdAt)}</strong>, the last one made before the
+            Replace the current workspace with the backup of <strong>{formatDateTimeSeconds(good.createdAt)}</strong>, the last one made before the
             damage? Changes made since then are undone; the current state is kept as a safety backup first.
           </p>
         </ConfirmDialog>
