@@ -14,12 +14,15 @@ test('the renderer makes no request outside the app while the analyst uses every
   // the test on anything leaving the machine; this is stricter: same origin only).
   const seen: string[] = []
   app.on('request', (r) => seen.push(r.url()))
+  // Raw HTML in a note never reaches a document as markup: not even a blocked handler is reported.
+  const cspReports: string[] = []
+  app.on('console', (m) => m.text().includes('Content Security Policy') && cspReports.push(m.text()))
 
   // A note pasted from an article, with a remote image, a tracking pixel in raw HTML and a link.
   const [first] = (await callApi(request, host, 'events:query', { limit: 1 })).rows
   await callApi(request, host, 'notes:add', {
     eventId: first.id,
-    text: 'Coverage ![chart](https://images.example/chart.png) and <img src="https://tracker.example/pixel.gif"> <iframe src="https://evil.example/"></iframe> [source](https://news.example/story)'
+    text: 'Coverage ![chart](https://images.example/chart.png) and <img src="https://tracker.example/pixel.gif"> <iframe src="https://evil.example/"></iframe> [source](https://news.example/story) <img src=x onerror="window.pwned=1">'
   })
 
   const nav = app.getByRole('navigation', { name: 'Screens' })
@@ -37,6 +40,10 @@ test('the renderer makes no request outside the app while the analyst uses every
   await events.row(first.title).click()
   await expect(events.detail.getByText('Coverage')).toBeVisible()
   await expect(events.detail.locator('img, iframe')).toHaveCount(0)
+  // Shown as the text that was pasted.
+  await expect(events.detail.getByText('<img src=x onerror="window.pwned=1">')).toBeVisible()
+  expect(await app.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined()
+  expect(cspReports, 'no markup from a note was parsed').toEqual([])
   await app.waitForLoadState('networkidle')
 
   expect(externalRequests).toEqual([])

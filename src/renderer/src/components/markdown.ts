@@ -2,7 +2,8 @@
  * Notes are markdown the analyst wrote, often pasted from articles: render them as inert HTML.
  * Links become plain text with the address in a tooltip (the app must never navigate away or open
  * a window from a note), images become their alt text (an <img> would fetch from the network),
- * and DOMPurify keeps only an allow-list of formatting tags, so raw HTML in a note cannot run.
+ * raw HTML is shown as text, and DOMPurify keeps only an allow-list of formatting tags as a
+ * second guard, so nothing in a note can run.
  */
 import DOMPurify from 'dompurify'
 import { Marked, type Tokens } from 'marked'
@@ -16,6 +17,12 @@ const md = new Marked({
     },
     image(token: Tokens.Image) {
       return `<span class="mk-image">[image: ${escapeAttr(token.text || token.href)}]</span>`
+    },
+    // Raw HTML in a note (pasted from a page) is shown as the text it is. Handed on as markup, even
+    // DOMPurify's inert parse makes the browser check its event handlers against the CSP, and
+    // the console fills with blocked-script reports.
+    html(token: Tokens.HTML | Tokens.Tag) {
+      return escapeAttr(token.text)
     }
   }
 })
