@@ -122,6 +122,14 @@ test('a refused edit says why in the words of the form and keeps what was typed,
   await expect(events.grid.getByRole('alert')).toHaveCount(0)
   await expect(events.value(DIDI_IPO, 'title')).toHaveText(DIDI_IPO)
 
+  // A title pasted longer than the limit is refused whole, not cut without a word.
+  const long = `${DIDI_IPO}: ${'the review covered data on Chinese users, roads and habits; '.repeat(10)}`
+  await events.editCell(DIDI_IPO, 'title', long)
+  await expect(events.grid.getByRole('alert')).toHaveText('Title must be at most 300 characters')
+  await expect(events.editor()).toHaveValue(long)
+  await app.keyboard.press('Escape')
+  await expect(events.value(DIDI_IPO, 'title')).toHaveText(DIDI_IPO)
+
   await events.editCell(DIDI_IPO, 'date', '2021-02-30')
   await expect(events.grid.getByRole('alert')).toHaveText('Date must be a real calendar date as YYYY-MM-DD')
   await expect(events.editor()).toHaveValue('2021-02-30')
@@ -134,7 +142,7 @@ test('a refused edit says why in the words of the form and keeps what was typed,
   expect(saved.rows.find((r) => r.title === DIDI_IPO)?.date).toBe('2021-06-29')
 })
 
-test('in the detail panel a refused title keeps what was typed, says why, and stops at the 300-character limit', async ({ app }) => {
+test('in the detail panel a refused title keeps what was typed and says why, an empty one or one over 300 characters', async ({ app }) => {
   const events = new EventsPage(app)
   await events.value(DIDI_IPO, 'title').click()
   const title = events.detail.getByRole('textbox', { name: 'Title' })
@@ -146,8 +154,13 @@ test('in the detail panel a refused title keeps what was typed, says why, and st
   await expect(title).toHaveValue(DIDI_IPO)
   await expect(events.detail.getByRole('alert')).toHaveCount(0)
 
+  // Pasted too long: kept whole and refused with the limit, not cut without a word.
   await title.fill('x'.repeat(320))
-  await expect(title).toHaveValue('x'.repeat(300))
+  await title.press('Enter')
+  await expect(events.detail.getByRole('alert')).toHaveText('Title must be at most 300 characters')
+  await expect(title).toHaveValue('x'.repeat(320))
+  await title.press('Escape')
+  await expect(title).toHaveValue(DIDI_IPO)
 })
 
 test('a date known only to the month, a category from its pick-list, companies from a multi-select', async ({ app }) => {

@@ -1,9 +1,12 @@
-/** Multi-line text (a summary): Shift+Enter starts a new line, Enter commits. */
-import { useState, type ComponentType } from 'react'
+/**
+ * Multi-line text (a summary): Shift+Enter starts a new line, Enter commits. No hard cap, for the
+ * reason TextEditor.tsx gives: the core names the limit instead.
+ */
+import { useState } from 'react'
 import type { EditorProps } from '../grid/types'
 import { startText, useEditorKeys } from './useEditorKeys'
 
-export function LongTextEditor(props: EditorProps<string> & { maxLength?: number }) {
+export function LongTextEditor(props: EditorProps<string>) {
   const start = startText(props.typed, props.initial)
   const [value, setValue] = useState(start.text)
   const keys = useEditorKeys(props, () => value)
@@ -15,7 +18,6 @@ export function LongTextEditor(props: EditorProps<string> & { maxLength?: number
         autoFocus
         onFocus={start.onFocus}
         rows={6}
-        maxLength={props.maxLength}
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={keys.onKeyDown}
@@ -23,11 +25,4 @@ export function LongTextEditor(props: EditorProps<string> & { maxLength?: number
       <p className="editor-hint">Enter saves · Shift+Enter new line · Esc cancels</p>
     </div>
   )
-}
-
-/** A multi-line editor for a field the core limits to `maxLength` characters. Create once per limit. */
-export function longTextEditor(maxLength: number): ComponentType<EditorProps<string>> {
-  return function LimitedLongTextEditor(props: EditorProps<string>) {
-    return <LongTextEditor {...props} maxLength={maxLength} />
-  }
 }

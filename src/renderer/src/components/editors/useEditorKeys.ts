@@ -38,12 +38,14 @@ export function useEditorKeys<V>({ commit, cancel, provideRead }: Pick<EditorPro
  * value (the caret after it); Enter, F2 or a double click keeps the value with the caret at its
  * end, to correct or add to it. (Selecting it all made the first key typed wipe the value.)
  */
-export function startText(typed: string | undefined, value: string) {
+export function startText(typed: string | undefined, value: string, selectAll = false) {
   return {
     text: typed ?? value,
     onFocus: (e: FocusEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       const el = e.currentTarget
-      el.setSelectionRange(el.value.length, el.value.length)
+      // A new row's placeholder name is there to be typed over.
+      if (selectAll && typed === undefined) el.select()
+      else el.setSelectionRange(el.value.length, el.value.length)
     }
   }
 }

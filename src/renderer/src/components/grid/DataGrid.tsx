@@ -88,9 +88,13 @@ interface Cell {
   col: string
 }
 
-/** The cell being edited; `typed` is the character that opened its editor, if one did. */
+/**
+ * The cell being edited; `typed` is the character that opened its editor, if one did;
+ * `selectAll` when a new row's placeholder is opened to be typed over.
+ */
 interface Editing extends Cell {
   typed?: string
+  selectAll?: boolean
 }
 
 export function DataGrid<R>(props: Props<R>) {
@@ -229,14 +233,14 @@ export function DataGrid<R>(props: Props<R>) {
   const focusGrid = () => scrollRef.current?.focus({ preventScroll: true })
 
   const startEdit = useCallback(
-    (cell: Cell, typed?: string) => {
+    (cell: Cell, typed?: string, selectAll?: boolean) => {
       const spec = specs.get(cell.col)
       const row = getRow(cell.row)
       if (!spec?.edit || row === undefined) return
       setError(null)
       // A pop-up editor is focused before it is placed in view: keep the grid where it was.
       restoreScrollRef.current = scrollSnapshot(scrollRef.current)
-      setEditing(typed === undefined ? cell : { ...cell, typed })
+      setEditing(typed !== undefined ? { ...cell, typed } : selectAll ? { ...cell, selectAll } : cell)
     },
     [specs, getRow]
   )
@@ -248,7 +252,7 @@ export function DataGrid<R>(props: Props<R>) {
         const c = col ?? colIds[0]
         move({ row: index, col: c })
         focusGrid()
-        if (edit) startEdit({ row: index, col: c })
+        if (edit) startEdit({ row: index, col: c }, undefined, true)
       },
       showNewQuery() {
         virtualizer.scrollToOffset(0)
@@ -415,7 +419,7 @@ export function DataGrid<R>(props: Props<R>) {
     const isEditing = editing?.row === index
     const err = error && row !== undefined && rowKey(row) === error.key ? { col: error.col, message: error.message } : null
     if (!isActive && !isEditing && !err) return null
-    return { activeCol: isActive ? active!.col : null, editingCol: isEditing ? editing!.col : null, typed: isEditing ? editing!.typed : undefined, error: err }
+    return { activeCol: isActive ? active!.col : null, editingCol: isEditing ? editing!.col : null, typed: isEditing ? editing!.typed : undefined, selectAll: isEditing ? editing!.selectAll : undefined, error: err }
   }
 
   const activeId = active && active.row < rowCount ? `${gridId}-r${active.row}-${active.col}` : undefined

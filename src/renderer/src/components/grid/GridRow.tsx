@@ -21,6 +21,8 @@ export interface RowUi {
   editingCol: string | null
   /** The character that opened the editor (type-to-edit), handed to it. */
   typed?: string
+  /** A new row's placeholder, opened to be typed over. */
+  selectAll?: boolean
   error: { col: string; message: string } | null
 }
 
@@ -39,7 +41,7 @@ interface Props<R> {
   colTo: number
   ui: RowUi | null
   selected: boolean
-  editor: (Omit<EditorProps<unknown>, 'initial' | 'label' | 'typed'> & { keepScroll?: () => void }) | null
+  editor: (Omit<EditorProps<unknown>, 'initial' | 'label' | 'typed' | 'selectAll'> & { keepScroll?: () => void }) | null
   onDismissError: () => void
 }
 
@@ -94,9 +96,9 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, width
           >
             {loading ? null : editing ? (
               c.edit!.popup ? (
-                <PopupEditor error={error} before={editor.keepScroll}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), typed: ui!.typed, label: c.header })}</PopupEditor>
+                <PopupEditor error={error} before={editor.keepScroll}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), typed: ui!.typed, selectAll: ui!.selectAll, label: c.header })}</PopupEditor>
               ) : (
-                <InlineEditor error={error}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), typed: ui!.typed, label: c.header })}</InlineEditor>
+                <InlineEditor error={error}>{c.edit!.render({ ...editor, initial: c.edit!.value(row), typed: ui!.typed, selectAll: ui!.selectAll, label: c.header })}</InlineEditor>
               )
             ) : error ? (
               <>

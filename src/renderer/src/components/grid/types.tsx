@@ -15,6 +15,8 @@ export interface EditorProps<V> {
    * start from it instead of the value; pick-lists use it to find an option or filter.
    */
   typed?: string
+  /** A new row's placeholder value (e.g. "New company"): selected, so that typing replaces it. */
+  selectAll?: boolean
   /** Accessible name of the editor, e.g. the column's header. */
   label: string
   commit: (value: V, move: CommitMove) => void

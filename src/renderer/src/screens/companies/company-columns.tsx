@@ -3,16 +3,10 @@ import type { CompanyRow } from '../../../../shared/api'
 import type { CompanyInput } from '../../../../shared/domain'
 import type { Listing } from '../../../../shared/domain'
 import { editWith, type GridColumn } from '../../components/grid/types'
-import { textEditor } from '../../components/editors/TextEditor'
-import { longTextEditor } from '../../components/editors/LongTextEditor'
+import { TextEditor } from '../../components/editors/TextEditor'
+import { LongTextEditor } from '../../components/editors/LongTextEditor'
 import { CELL_PADDING, chipWidth, clipText, fitChips, textWidth, type ChipFont } from '../../components/grid/chip-fit'
 import { ListingsEditor, listingsText } from './ListingsEditor'
-
-// The core's limits (domain.ts companyFields): typing stops there rather than failing on save.
-const NameEditor = textEditor(200)
-const SectorEditor = textEditor(100)
-const BenchmarkEditor = textEditor(32)
-const NotesEditor = longTextEditor(5000)
 
 const MONO: ChipFont = { size: 11.5, mono: true }
 /** The gap between a ticker and its exchange and currency (base.css `.chip-sub`). */
@@ -58,7 +52,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     rowHeader: true,
     render: (c) => c.name,
     title: (c) => c.name,
-    edit: editWith((c: CompanyRow) => c.name, NameEditor)
+    edit: editWith((c: CompanyRow) => c.name, TextEditor)
   },
   {
     id: 'nameZh',
@@ -66,7 +60,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     size: 130,
     sortable: true,
     render: (c) => c.nameZh,
-    edit: editWith((c: CompanyRow) => c.nameZh, NameEditor)
+    edit: editWith((c: CompanyRow) => c.nameZh, TextEditor)
   },
   {
     id: 'sector',
@@ -76,7 +70,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     className: 'muted',
     render: (c) => c.sector,
     title: (c) => c.sector,
-    edit: editWith((c: CompanyRow) => c.sector, SectorEditor)
+    edit: editWith((c: CompanyRow) => c.sector, TextEditor)
   },
   {
     id: 'listings',
@@ -97,7 +91,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     // benchmark as missing (Market data names the default, the first series marked a benchmark).
     render: (c) => c.benchmark || <span className="muted">default</span>,
     title: (c) => (c.benchmark ? c.benchmark : 'The default benchmark: the first series marked as one on the Market data screen'),
-    edit: editWith((c: CompanyRow) => c.benchmark, BenchmarkEditor)
+    edit: editWith((c: CompanyRow) => c.benchmark, TextEditor)
   },
   {
     id: 'notes',
@@ -107,7 +101,7 @@ export const COMPANY_COLUMNS: GridColumn<CompanyRow>[] = [
     className: 'muted',
     render: (c) => (c.notes.length > 160 ? `${c.notes.slice(0, 160)}…` : c.notes),
     title: (c) => c.notes,
-    edit: editWith((c: CompanyRow) => c.notes, NotesEditor, { popup: true })
+    edit: editWith((c: CompanyRow) => c.notes, LongTextEditor, { popup: true })
   },
   {
     id: 'eventCount',

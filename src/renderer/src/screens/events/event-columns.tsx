@@ -8,8 +8,8 @@ import type { CompanyDirectory } from '../../app/companies'
 import { companyShortName } from '../../app/companies'
 import { editWith, type GridColumn } from '../../components/grid/types'
 import { Chips } from '../../components/Chips'
-import { textEditor } from '../../components/editors/TextEditor'
-import { longTextEditor } from '../../components/editors/LongTextEditor'
+import { TextEditor } from '../../components/editors/TextEditor'
+import { LongTextEditor } from '../../components/editors/LongTextEditor'
 import { LinesEditor, TagsEditor } from '../../components/editors/ListEditor'
 import { DateEditor, formatDateValue, type DateValue } from '../../components/editors/DateEditor'
 import { selectEditor } from '../../components/editors/SelectEditor'
@@ -19,8 +19,6 @@ import { formatDateTime } from '../../components/format'
 const CategoryEditor = selectEditor(CATEGORIES)
 const AuthorityEditor = selectEditor(AUTHORITIES.map((a) => [a, a] as const))
 // The core's limits (domain.ts eventFields): typing stops there rather than failing on save.
-const TitleEditor = textEditor(300)
-const SummaryEditor = longTextEditor(10_000)
 
 /** Cells show at most this much text: the rest is in the tooltip and the detail panel. */
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s)
@@ -52,7 +50,7 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
       rowHeader: true,
       render: (e) => e.title,
       title: (e) => e.title,
-      edit: editWith((e: EventRow) => e.title, TitleEditor)
+      edit: editWith((e: EventRow) => e.title, TextEditor)
     },
     // Beside the title: which events carry the analyst's reasoning is seen without scrolling.
     {
@@ -108,7 +106,7 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
       className: 'muted',
       render: (e) => clip(e.summary),
       title: (e) => clip(e.summary, 600),
-      edit: editWith((e: EventRow) => e.summary, SummaryEditor, { popup: true })
+      edit: editWith((e: EventRow) => e.summary, LongTextEditor, { popup: true })
     },
     {
       id: 'sources',

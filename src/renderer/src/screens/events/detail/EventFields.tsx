@@ -85,8 +85,7 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
           <input
             id={id}
             className="input input-title"
-            // The core's limit (domain.ts eventFields): typing stops there rather than failing.
-            maxLength={300}
+            // No hard cap: a long paste would be cut without a word; the core names the limit.
             value={title.draft}
             // A new event opens with its placeholder title selected, ready to be typed over.
             autoFocus={autoFocusTitle}
@@ -169,7 +168,6 @@ export function EventFields({ event, save, autoFocusTitle }: Props) {
             id={id}
             className="input"
             rows={5}
-            maxLength={10_000}
             value={summary.draft}
             onChange={(e) => summary.setDraft(e.target.value)}
             onBlur={() => void summary.commit()}
