@@ -97,6 +97,22 @@ test('End reaches the far right of a wide table: its cells are there, and each r
   await expect(events.cell(DIDI_IPO, 'date')).toBeInViewport()
 })
 
+test('in a multi-line editor Shift+Enter starts a new line and Enter saves', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  await events.cell(DIDI_IPO, 'summary').click()
+  await app.keyboard.press('Enter')
+  const editor = events.grid.getByRole('textbox', { name: 'Summary', exact: true })
+  await expect(editor).toBeFocused()
+  const before = await editor.inputValue()
+  await app.keyboard.press('Shift+Enter')
+  await app.keyboard.type('Analyst: compare with the Ant IPO week.')
+  await expect(editor).toHaveValue(`${before}\nAnalyst: compare with the Ant IPO week.`)
+  await app.keyboard.press('Enter')
+  await expect(editor).toHaveCount(0)
+  const saved = await callApi(request, host, 'events:query', { search: 'Ant IPO week', limit: 5 })
+  expect(saved.rows.map((r) => r.summary)).toEqual([`${before}\nAnalyst: compare with the Ant IPO week.`])
+})
+
 test('Esc cancels an edit and keeps the old value', async ({ app }) => {
   const events = new EventsPage(app)
   await events.cell(DIDI_IPO, 'title').click()

@@ -40,7 +40,7 @@ export function TagsEditor(props: EditorProps<string[]>) {
 export function LinesEditor(props: EditorProps<string[]>) {
   const start = startText(props.typed, props.initial.join('\n'))
   const [value, setValue] = useState(start.text)
-  const keys = useEditorKeys(props, () => splitList(value, 'line'))
+  const keys = useEditorKeys(props, () => splitList(value, 'line'), { multiline: true })
   return (
     <div className="editor-popup-body" onBlur={keys.onBlur}>
       <textarea

@@ -9,7 +9,7 @@ import { startText, useEditorKeys } from './useEditorKeys'
 export function LongTextEditor(props: EditorProps<string>) {
   const start = startText(props.typed, props.initial)
   const [value, setValue] = useState(start.text)
-  const keys = useEditorKeys(props, () => value)
+  const keys = useEditorKeys(props, () => value, { multiline: true })
   return (
     <div className="editor-popup-body" onBlur={keys.onBlur}>
       <textarea
