@@ -5,20 +5,15 @@ const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { year: 'numeric', mo
 const shortDate = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
 const number = new Intl.NumberFormat()
 
-export function formatDateTime(iso: string): string {
+/** An ISO time in the given format; a text that is not one is shown as it is. */
+function formatIso(format: Intl.DateTimeFormat, iso: string): string {
   const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : dateTime.format(d)
+  return Number.isNaN(d.getTime()) ? iso : format.format(d)
 }
 
-export function formatDateTimeSeconds(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : dateTimeSeconds.format(d)
-}
-
-export function formatShortDate(iso: string): string {
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : shortDate.format(d)
-}
+export const formatDateTime = (iso: string): string => formatIso(dateTime, iso)
+export const formatDateTimeSeconds = (iso: string): string => formatIso(dateTimeSeconds, iso)
+export const formatShortDate = (iso: string): string => formatIso(shortDate, iso)
 
 export function formatCount(n: number): string {
   return number.format(n)

@@ -240,7 +240,7 @@ export function DataGrid<R>(props: Props<R>) {
       setError(null)
       // A pop-up editor is focused before it is placed in view: keep the grid where it was.
       restoreScrollRef.current = scrollSnapshot(scrollRef.current)
-      setEditing(typed !== undefined ? { ...cell, typed } : selectAll ? { ...cell, selectAll } : cell)
+      setEditing({ ...cell, typed, selectAll })
     },
     [specs, getRow]
   )

@@ -18,7 +18,6 @@ import { formatDateTime } from '../../components/format'
 
 const CategoryEditor = selectEditor(CATEGORIES)
 const AuthorityEditor = selectEditor(AUTHORITIES.map((a) => [a, a] as const))
-// The core's limits (domain.ts eventFields): typing stops there rather than failing on save.
 
 /** Cells show at most this much text: the rest is in the tooltip and the detail panel. */
 const clip = (s: string, n = 120) => (s.length > n ? `${s.slice(0, n)}…` : s)
