@@ -147,8 +147,12 @@ test('a refused edit says why in the words of the form and keeps what was typed,
   await expect(events.value(DIDI_IPO, 'title')).toHaveText(DIDI_IPO)
 
   await events.editCell(DIDI_IPO, 'date', '2021-02-30')
-  await expect(events.grid.getByRole('alert')).toHaveText('Date must be a real calendar date as YYYY-MM-DD')
+  await expect(events.grid.getByRole('alert')).toHaveText('2021-02-30 is not a date: February 2021 has 28 days')
   await expect(events.editor()).toHaveValue('2021-02-30')
+  // Emptied, the date is asked for in both the forms it takes.
+  await events.editor().fill('')
+  await events.editor().press('Enter')
+  await expect(events.grid.getByRole('alert')).toHaveText('Date is required: YYYY-MM-DD, or YYYY-MM when only the month is known')
   // Fixing the typo in the same editor saves it.
   await events.editor().fill('2021-06-29')
   await events.editor().press('Enter')
@@ -158,7 +162,7 @@ test('a refused edit says why in the words of the form and keeps what was typed,
   expect(saved.rows.find((r) => r.title === DIDI_IPO)?.date).toBe('2021-06-29')
 })
 
-test('in the detail panel a refused title keeps what was typed and says why, an empty one or one over 300 characters', async ({ app }) => {
+test('in the detail panel a refused title or date keeps what was typed and says why', async ({ app }) => {
   const events = new EventsPage(app)
   await events.value(DIDI_IPO, 'title').click()
   const title = events.detail.getByRole('textbox', { name: 'Title' })
@@ -177,6 +181,14 @@ test('in the detail panel a refused title keeps what was typed and says why, an 
   await expect(title).toHaveValue('x'.repeat(320))
   await title.press('Escape')
   await expect(title).toHaveValue(DIDI_IPO)
+
+  // A date the calendar does not have is refused there too, in the same words as in the grid.
+  const date = events.detail.getByRole('textbox', { name: 'Date' })
+  await date.fill('2021-13')
+  await date.press('Enter')
+  await expect(events.detail.getByRole('alert')).toHaveText('2021-13 is not a month: there is no month 13')
+  await date.press('Escape')
+  await expect(date).toHaveValue('2021-06-30')
 })
 
 test('a date known only to the month, a category from its pick-list, companies from a multi-select', async ({ app }) => {

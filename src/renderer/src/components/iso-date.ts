@@ -10,13 +10,16 @@ export type DateText = { ok: true; value: string } | { ok: false; problem: strin
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-/** The ISO date a text names ('' for an empty text: no date), or what is wrong with it. */
-export function readDateText(text: string): DateText {
+/**
+ * The ISO date a text names ('' for an empty text: no date), or what is wrong with it.
+ * `alsoAccepted` names other forms the field takes, for the message ("or YYYY-MM when …").
+ */
+export function readDateText(text: string, alsoAccepted = ''): DateText {
   const t = text.trim()
   if (t === '') return { ok: true, value: '' }
   const iso = t.length === 8 && digits(t, 0, 8) >= 0 ? `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6)}` : t
   if (iso.length !== 10 || iso[4] !== '-' || iso[7] !== '-' || digits(iso, 0, 4) < 0 || digits(iso, 5, 2) < 0 || digits(iso, 8, 2) < 0) {
-    return { ok: false, problem: `“${t}” is not a date written as YYYY-MM-DD (for example 2021-07-02)` }
+    return { ok: false, problem: `“${t}” is not a date written as YYYY-MM-DD${alsoAccepted} (for example 2021-07-02)` }
   }
   if (!Number.isNaN(dayFromIso(iso))) return { ok: true, value: iso }
   // The shape is right, so the month or the day is out of range: say which.

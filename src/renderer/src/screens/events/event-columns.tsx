@@ -11,7 +11,8 @@ import { Chips } from '../../components/Chips'
 import { TextEditor } from '../../components/editors/TextEditor'
 import { LongTextEditor } from '../../components/editors/LongTextEditor'
 import { LinesEditor, TagsEditor } from '../../components/editors/ListEditor'
-import { DateEditor, formatDateValue, type DateValue } from '../../components/editors/DateEditor'
+import { DateEditor } from '../../components/editors/DateEditor'
+import { eventDatePatch, formatDateValue, type DateRead, type DateValue } from '../../components/event-date'
 import { selectEditor } from '../../components/editors/SelectEditor'
 import { checklistEditor } from '../../components/editors/ChecklistEditor'
 import { formatDateTime } from '../../components/format'
@@ -139,10 +140,8 @@ export function eventColumns(companies: CompanyDirectory): GridColumn<EventRow>[
 /** A committed cell value as the patch `events:update` takes. */
 export function patchFor(col: string, value: unknown): Partial<EventInput> {
   switch (col) {
-    case 'date': {
-      const v = value as DateValue
-      return { date: v.date, datePrecision: v.datePrecision }
-    }
+    case 'date':
+      return eventDatePatch(value as DateRead)
     case 'title':
     case 'summary':
       return { [col]: value as string }

@@ -7,7 +7,7 @@ import type { EventRow } from '../../../../../shared/api'
 import { AUTHORITIES, CATEGORIES, type EventInput } from '../../../../../shared/domain'
 import { useCompanies } from '../../../app/companies'
 import { Popover } from '../../../components/Popover'
-import { formatDateValue, parseDateText } from '../../../components/editors/DateEditor'
+import { eventDatePatch, formatDateValue, readEventDate } from '../../../components/event-date'
 import { splitList } from '../../../components/editors/ListEditor'
 import { Chips } from '../../../components/Chips'
 import { useField, type Field } from './useField'
@@ -60,7 +60,7 @@ function lineKeys(f: Field<string>) {
 export function EventFields({ event, save, autoFocusTitle }: Props) {
   const companies = useCompanies()
   const title = useField(event.title, (v) => save({ title: v }))
-  const date = useField(formatDateValue(event), (v) => save(parseDateText(v)))
+  const date = useField(formatDateValue(event), async (v) => save(eventDatePatch(readEventDate(v))))
   const category = useField<string>(event.category, (v) => save({ category: v as EventInput['category'] }))
   const authority = useField<string>(event.authority, (v) => save({ authority: v as EventInput['authority'] }))
   const linked = useField(event.companies, (v) => save({ companies: v }))
