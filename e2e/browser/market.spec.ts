@@ -143,6 +143,8 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await expect(detailRows.getByRole('row', { name: /BABA/ })).toHaveCount(3)
   await expect(detailRows.getByRole('columnheader')).toHaveText(['Ticker', 'Window', 'Change', 'Return', 'Abnormal', 'CAR', 't'])
   expect(await fitsItsWidth(detailRows.locator('xpath=..')), 'the impact table fits the detail panel').toBe(true)
+  const clipped = await detailRows.getByRole('columnheader').evaluateAll((ths) => ths.filter((th) => th.scrollWidth > th.clientWidth).map((th) => th.textContent))
+  expect(clipped, 'headers cut short (e.g. "Abno…")').toEqual([])
   await expect(details.getByRole('list', { name: 'Lines of the chart' })).toContainText('BABA')
 
   // Impact: the table, then the report, checked against the files themselves.

@@ -33,7 +33,9 @@ export function EventImpactRows({ rows, currency }: { rows: ImpactRow[]; currenc
           <col className="im-c-who" />
           <col className="im-c-win" />
           <col className="im-c-chg" />
-          <col className="im-c-fig" span={3} />
+          <col className="im-c-ret" />
+          <col className="im-c-abn" />
+          <col className="im-c-car" />
           <col className="im-c-t" />
         </colgroup>
         <thead>
