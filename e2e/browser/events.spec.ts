@@ -123,6 +123,23 @@ test('add an event, delete it, and undo the delete', async ({ app }) => {
   await expect(events.detail.getByRole('heading', { name: 'Beijing Stock Exchange opens for innovative SMEs' })).toBeVisible()
 })
 
+test('deleting an event in the middle of the timeline opens the one that takes its place', async ({ app }) => {
+  const events = new EventsPage(app)
+  const fine = 'Alibaba fined a record 18.2 billion yuan for abusing market dominance'
+  await events.value(fine, 'date').click()
+  await expect(events.detail.getByRole('heading', { name: fine })).toBeVisible()
+  const at = Number(await events.row(fine).getAttribute('data-index'))
+  const next = await events.grid.locator(`[role="row"][data-index="${at + 1}"] [data-col="title"]`).innerText()
+
+  await events.deleteButton.click()
+  await expect(events.toast(`Deleted “${fine}”`)).toBeVisible()
+  await expect(events.row(fine)).toHaveCount(0)
+  // The row below moves up into its place, selected and open; the deleted event is not reopened.
+  await expect(events.detail.getByRole('heading', { level: 2 })).not.toHaveText(fine)
+  await expect(events.detail.getByRole('heading', { level: 2 })).toHaveText(next)
+  await expect(events.detail.getByText('Event not found')).toHaveCount(0)
+})
+
 test('Add event while a search is on clears it, says so, and shows the new event selected', async ({ app }) => {
   const events = new EventsPage(app)
   const { total } = await events.counts()

@@ -67,6 +67,8 @@ export function EventsScreen() {
   const [newEventId, setNewEventId] = useState<string | null>(null)
   const [reveal, setReveal] = useState<Reveal | null>(selectedId ? { id: selectedId } : null)
   const [exporting, setExporting] = useState(false)
+  /** A row to focus once the rows are refreshed (after Delete from the toolbar). */
+  const [refocus, setRefocus] = useState<number | null>(null)
   const grid = useRef<DataGridHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
 
@@ -167,9 +169,16 @@ export function EventsScreen() {
     if (!(await actions.remove({ id: selectedId, title }, restored))) return
     setSelectedId(null)
     // The toolbar's Delete goes disabled with nothing selected and focus would fall to the page:
-    // it goes to the row that took the deleted one's place, as after Delete in the grid.
-    if (fromToolbar && at >= 0) grid.current?.focusCell(Math.min(at, Math.max(0, pager.getState().matched - 2)))
+    // it goes to the row that took the deleted one's place, once the refreshed rows are shown.
+    if (fromToolbar && at >= 0) setRefocus(at)
   }, [actions, selectedId, selectedRow, setSelectedId, pager])
+  // Focused before the refresh landed, that index still named the deleted row, and the panel
+  // reopened on it ("Event not found").
+  useEffect(() => {
+    if (refocus === null || state.pending) return
+    setRefocus(null)
+    if (state.matched > 0) grid.current?.focusCell(Math.min(refocus, state.matched - 1))
+  }, [refocus, state])
 
   useCommands(['add-event', 'export', 'focus-search'], (c) => {
     if (c === 'add-event') void onAdd()
