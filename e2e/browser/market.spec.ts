@@ -36,6 +36,15 @@ test('prices imported through the wizard give impact figures that match IMPACT.m
   await expect(wizard.select('Date column')).toHaveValue('Date')
   await expect(wizard.select('Value column')).toHaveValue('Close')
   await expect(wizard.select('Value is')).toHaveValue('close')
+  // Saying the value is the adjusted close takes the Adj Close column; market cap, which the file
+  // has no column for, is called out rather than storing prices as money.
+  await wizard.select('Value is').selectOption('adj_close')
+  await expect(wizard.select('Value column')).toHaveValue('Adj Close')
+  await wizard.select('Value is').selectOption('market_cap')
+  await expect(wizard.root.getByRole('alert')).toHaveText('The column Adj Close is named for adjusted close prices, not market caps: check the value column or what the value is.')
+  await wizard.select('Value column').selectOption('Close')
+  await expect(wizard.select('Value is')).toHaveValue('close')
+  await expect(wizard.root.getByRole('alert')).toHaveCount(0)
   await expect(wizard.select('Ticker')).toHaveValue('BABA')
   await expect(wizard.root.getByRole('region', { name: 'First rows of the file' })).toContainText('2014-09-19')
   await wizard.dryRun()

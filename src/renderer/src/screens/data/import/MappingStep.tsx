@@ -4,7 +4,7 @@
  */
 import type { ImportInspection } from '../../../../../shared/market'
 import { DATE_FORMATS, VALUE_KINDS } from '../../../../../shared/market'
-import { VALUE_KIND_LABELS, type MappingDraft } from './mapping'
+import { VALUE_KIND_LABELS, valueKindMismatch, withValueColumn, withValueKind, type MappingDraft } from './mapping'
 
 const DELIMITERS: { value: MappingDraft['delimiter']; label: string }[] = [
   { value: ',', label: 'Comma ,' },
@@ -21,10 +21,11 @@ interface Props {
 
 export function MappingStep({ inspection, draft, onChange }: Props) {
   const header = inspection.header
+  const mismatch = valueKindMismatch(draft, inspection)
   const columnSelect = (label: string, value: string, key: 'dateColumn' | 'valueColumn' | 'tickerColumn') => (
     <label>
       {label}
-      <select aria-label={label} value={value} onChange={(e) => onChange({ [key]: e.target.value })}>
+      <select aria-label={label} value={value} onChange={(e) => onChange(key === 'valueColumn' ? withValueColumn(inspection, e.target.value) : { [key]: e.target.value })}>
         {!header.includes(value) && <option value="">— choose —</option>}
         {header.map((h) => (
           <option key={h} value={h}>
@@ -83,7 +84,7 @@ export function MappingStep({ inspection, draft, onChange }: Props) {
         {columnSelect('Value column', draft.valueColumn, 'valueColumn')}
         <label>
           Value is
-          <select aria-label="Value is" value={draft.valueKind} onChange={(e) => onChange({ valueKind: e.target.value as MappingDraft['valueKind'] })}>
+          <select aria-label="Value is" value={draft.valueKind} onChange={(e) => onChange(withValueKind(inspection, e.target.value as MappingDraft['valueKind']))}>
             {VALUE_KINDS.map((k) => (
               <option key={k} value={k}>
                 {VALUE_KIND_LABELS[k]}
@@ -113,6 +114,11 @@ export function MappingStep({ inspection, draft, onChange }: Props) {
           Currency of new listings
           <input aria-label="Currency of new listings" value={draft.currency} size={4} maxLength={3} onChange={(e) => onChange({ currency: e.target.value.toUpperCase() })} />
         </label>
+        {mismatch && (
+          <p className="md-bad" role="alert">
+            {mismatch}
+          </p>
+        )}
       </fieldset>
 
       <div className="md-sample" role="region" aria-label="First rows of the file">

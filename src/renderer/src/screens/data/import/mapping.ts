@@ -58,6 +58,32 @@ export function draftFromInspection(ins: ImportInspection): MappingDraft {
   }
 }
 
+/**
+ * Saying what the value is picks the column the file names so (`Adj Close` for adjusted close),
+ * as the CLI's `--column adj_close` does; a file without such a column keeps the one chosen.
+ */
+export function withValueKind(ins: Pick<ImportInspection, 'candidates'>, kind: ValueKind): Partial<MappingDraft> {
+  const column = ins.candidates.find((c) => c.kind === kind)?.column
+  return column ? { valueKind: kind, valueColumn: column } : { valueKind: kind }
+}
+
+/** Choosing a column whose name says what it holds sets what the value is to match. */
+export function withValueColumn(ins: Pick<ImportInspection, 'candidates'>, column: string): Partial<MappingDraft> {
+  const kind = ins.candidates.find((c) => c.column === column)?.kind
+  return kind ? { valueColumn: column, valueKind: kind } : { valueColumn: column }
+}
+
+/**
+ * A value column whose name says it holds something else than the value is said to be (`Close`
+ * imported as market cap would store share prices as money), or null.
+ */
+export function valueKindMismatch(d: MappingDraft, ins: Pick<ImportInspection, 'candidates'>): string | null {
+  const named = ins.candidates.find((c) => c.column === d.valueColumn)?.kind
+  if (!named || named === d.valueKind) return null
+  const what: Record<ValueKind, string> = { close: 'close prices', adj_close: 'adjusted close prices', market_cap: 'market caps' }
+  return `The column ${d.valueColumn} is named for ${what[named]}, not ${what[d.valueKind]}: check the value column or what the value is.`
+}
+
 /** Problems that stop a dry run, each naming the field; empty when the mapping can be sent. */
 export function mappingProblems(d: MappingDraft, header: string[]): string[] {
   const out: string[] = []
