@@ -51,6 +51,11 @@ test.describe('with BABA and 0700.HK priced, their shares set and SPY a benchmar
     }
     expect(await scroller.evaluate((el) => el.scrollWidth <= el.clientWidth), 'no sideways scroll needed at 1280').toBe(true)
     expect((await box(headers.first())).width, 'the Event column shows a title').toBeGreaterThanOrEqual(120)
+    // The returns read whole: no figure is cut to "+34.1…".
+    const cut = await grid.locator('[data-col="mcap_return"], [data-col="abnormal_return"], [data-col="car"]').evaluateAll((cells) =>
+      cells.filter((c) => c.getAttribute('role') === 'gridcell' && c.scrollWidth > c.clientWidth).map((c) => c.textContent)
+    )
+    expect(cut, 'figures cut short').toEqual([])
     await app.screenshot({ path: test.info().outputPath('impact-1280x800.png') })
   })
 

@@ -7,14 +7,7 @@
  * and window columns pinned.
  */
 import type { ImpactRow } from '../../../../shared/market'
-import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
-
-/** "-14.8%": a return short enough for a narrow column (the exact figure goes in the title). */
-export function pctShort(v: number | null | undefined): string {
-  if (v == null || !Number.isFinite(v)) return '—'
-  const p = v * 100
-  return `${p > 0 ? '+' : ''}${p.toFixed(1)}%`
-}
+import { money, moneyFull, pct, pctShort, windowLabel } from '../data/shared/format'
 
 const sign = (v: number | null) => (v == null ? undefined : v < 0 ? 'im-neg' : v > 0 ? 'im-pos' : undefined)
 const exact = (v: number | null, note: string, what: string) => (v == null ? note || 'No value' : `${what}: ${pct(v, 4)} (${v})`)

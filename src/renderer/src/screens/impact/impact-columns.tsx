@@ -5,7 +5,7 @@
  */
 import { createColumnHelper, type CellContext } from '@tanstack/react-table'
 import { IMPACT_FILTER_COLUMNS, windowKey, type ImpactRow } from '../../../../shared/market'
-import { money, moneyFull, pct, windowLabel } from '../data/shared/format'
+import { money, moneyFull, pct, pctShort, windowLabel } from '../data/shared/format'
 import { periodLabel } from './period-label'
 
 const col = createColumnHelper<ImpactRow>()
@@ -34,8 +34,10 @@ function pctCell(c: CellContext<ImpactRow, number | undefined>) {
   const v = c.getValue()
   if (v == null) return empty(c.row.original)
   return (
-    <span className={v < 0 ? 'im-neg' : v > 0 ? 'im-pos' : undefined} title={String(v)}>
-      {pct(v)}
+    // One decimal fits the column ("+34.12 %" was cut to "+34.1…"); the exact figure is in the
+    // title and in the report.
+    <span className={v < 0 ? 'im-neg' : v > 0 ? 'im-pos' : undefined} title={`${pct(v, 4)} (${v})`}>
+      {pctShort(v)}
     </span>
   )
 }

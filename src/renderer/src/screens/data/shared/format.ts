@@ -44,6 +44,13 @@ export function pct(fraction: number | null | undefined, digits = 2): string {
   return `${v > 0 ? '+' : ''}${v.toFixed(digits)} %`
 }
 
+/** "-14.8%": a return short enough for a narrow column (the exact figure goes in the title). */
+export function pctShort(v: number | null | undefined): string {
+  if (v == null || !Number.isFinite(v)) return '—'
+  const p = v * 100
+  return `${p > 0 ? '+' : ''}${p.toFixed(1)}%`
+}
+
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 })
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
 
