@@ -42,6 +42,10 @@ test('the market-cap chart shows every event, switches modes, zooms and exports 
   await expect(tip).toContainText("2020-11-03 Ant Group's record $37 billion IPO suspended")
   await app.mouse.move(5, 5)
   await expect(tip).toHaveCount(0)
+  // An event known only to the month is dated by its month, not by a made-up first day.
+  await chart.getByRole('button', { name: /^Event 2020-10 \(month only\): Shenzhen gives away/ }).hover({ force: true })
+  await expect(tip.locator('.ch-tooltip-date')).toHaveText('2020-10 (month only)')
+  await app.mouse.move(5, 5)
 
   // Hovering a day reads each company's market cap on it: that day's close x shares, from the file.
   const closes: Record<string, Closes> = {}

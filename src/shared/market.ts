@@ -139,6 +139,8 @@ export type ChartMode = (typeof CHART_MODES)[number]
 export interface ChartEventMarker {
   id: string
   date: string
+  /** `month`: only the month is known, and `date` is its first day (said so, not shown as a day). */
+  datePrecision: 'day' | 'month'
   title: string
   category: string
 }

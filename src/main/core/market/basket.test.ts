@@ -71,7 +71,7 @@ describe('chart:basket', () => {
     expect(b.drawdown).toEqual({ peakDate: '2021-04-02', troughDate: '2021-04-07', peak: 230, trough: 150, loss: 80, lossFraction: 80 / 230 })
     expect(b.missing).toEqual([{ companyId: 'none', reason: 'no prices imported for No Data (no listing)' }])
     // Markers dated within the range only.
-    expect(b.events).toEqual([{ id: ev, date: '2021-04-03', title: 'Weekend rule', category: 'antitrust' }])
+    expect(b.events).toEqual([{ id: ev, date: '2021-04-03', datePrecision: 'day', title: 'Weekend rule', category: 'antitrust' }])
 
     // From 04-05 on, the peak is 180 on 04-05 itself.
     const later = await ws.call('chart:basket', { companyIds: ['us', 'hk'], from: '2021-04-05' })

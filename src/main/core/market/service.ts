@@ -188,7 +188,7 @@ export class MarketService {
   markers(): { markers: ChartEventMarker[]; days: Int32Array } {
     const version = this.core.store.events.version
     if (this.markerCache?.version === version) return this.markerCache
-    const markers = this.core.events.list().map((e) => ({ id: e.id, date: e.date, title: e.title, category: e.category }))
+    const markers = this.core.events.list().map((e) => ({ id: e.id, date: e.date, datePrecision: e.datePrecision, title: e.title, category: e.category }))
     const days = Int32Array.from(markers, (m) => dayFromIso(m.date))
     this.markerCache = { version, markers, days }
     return this.markerCache

@@ -4,7 +4,7 @@
  * MarkerLayer from the chart's x scale.
  */
 import type { KeyboardEvent, MouseEvent } from 'react'
-import type { MarkerGroup } from './chart-data'
+import { groupDateLabel, type MarkerGroup } from './chart-data'
 import type { HoverStore } from './marker-hover'
 import { categoryColor } from './palette'
 
@@ -14,7 +14,7 @@ export interface MarkerActions {
 }
 
 export function markerLabel(g: MarkerGroup): string {
-  return `${g.date}: ${g.events.map((e) => e.title).join('; ')}`
+  return `${groupDateLabel(g)}: ${g.events.map((e) => e.title).join('; ')}`
 }
 
 /** Width of a marker's invisible hit area, in px: markers closer than this share one tooltip. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
-import { calendarTicks, clusterMarkers, eventRange, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
+import { calendarTicks, clusterMarkers, eventDateLabel, eventRange, groupDateLabel, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
 
 const d = dayFromIso
 
@@ -27,9 +27,9 @@ describe('chart data as recharts draws it', () => {
 
   it('draws one marker per day, only for the chosen categories', () => {
     const events = [
-      { id: 'e1', date: '2021-07-24', title: 'Double reduction', category: 'education' },
-      { id: 'e2', date: '2021-07-24', title: 'Music exclusivity', category: 'antitrust' },
-      { id: 'e3', date: '2021-04-10', title: 'Record fine', category: 'antitrust' }
+      { id: 'e1', date: '2021-07-24', datePrecision: 'day' as const, title: 'Double reduction', category: 'education' },
+      { id: 'e2', date: '2021-07-24', datePrecision: 'day' as const, title: 'Music exclusivity', category: 'antitrust' },
+      { id: 'e3', date: '2021-04-10', datePrecision: 'day' as const, title: 'Record fine', category: 'antitrust' }
     ]
     const all = groupMarkers(events, null)
     expect(all.map((g) => [g.date, g.events.map((e) => e.id)])).toEqual([
@@ -39,12 +39,26 @@ describe('chart data as recharts draws it', () => {
     expect(groupMarkers(events, new Set(['education'])).map((g) => g.date)).toEqual(['2021-07-24'])
   })
 
+  it('dates a marker of an event known only to the month by its month, not a made-up first day', () => {
+    const [lottery] = groupMarkers([{ id: 'ecny', date: '2020-10-01', datePrecision: 'month' as const, title: 'e-CNY lottery', category: 'digital_currency' }], null)
+    expect(groupDateLabel(lottery)).toBe('2020-10 (month only)')
+    expect(eventDateLabel(lottery.events[0])).toBe('2020-10')
+    const [mixed] = groupMarkers(
+      [
+        { id: 'ecny', date: '2020-10-01', datePrecision: 'month' as const, title: 'e-CNY lottery', category: 'digital_currency' },
+        { id: 'day', date: '2020-10-01', datePrecision: 'day' as const, title: 'A day-dated event', category: 'other' }
+      ],
+      null
+    )
+    expect(groupDateLabel(mixed)).toBe('2020-10-01')
+  })
+
   it('shows on hover every marker whose hit area overlaps the hovered one', () => {
     const groups = groupMarkers(
       [
-        { id: 'summon', date: '2020-11-02', title: 'Regulators summon Jack Ma', category: 'fintech' },
-        { id: 'ipo', date: '2020-11-03', title: 'Ant IPO suspended', category: 'listing' },
-        { id: 'rules', date: '2020-11-10', title: 'Draft platform rules', category: 'antitrust' }
+        { id: 'summon', date: '2020-11-02', datePrecision: 'day' as const, title: 'Regulators summon Jack Ma', category: 'fintech' },
+        { id: 'ipo', date: '2020-11-03', datePrecision: 'day' as const, title: 'Ant IPO suspended', category: 'listing' },
+        { id: 'rules', date: '2020-11-10', datePrecision: 'day' as const, title: 'Draft platform rules', category: 'antitrust' }
       ],
       null
     )

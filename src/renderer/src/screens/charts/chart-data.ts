@@ -56,6 +56,16 @@ export interface MarkerGroup {
   category: string
 }
 
+/** A marker's date as the events know it: "2020-10 (month only)" when none is known to the day. */
+export function groupDateLabel(g: Pick<MarkerGroup, 'date' | 'events'>): string {
+  return g.events.every((e) => e.datePrecision === 'month') ? `${g.date.slice(0, 7)} (month only)` : g.date
+}
+
+/** One event's date in a tooltip: "2020-10" for an event known only to the month. */
+export function eventDateLabel(e: Pick<ChartEventMarker, 'date' | 'datePrecision'>): string {
+  return e.datePrecision === 'month' ? e.date.slice(0, 7) : e.date
+}
+
 /** Events of the chosen categories, one marker per day (several events can share a date). */
 export function groupMarkers(events: ChartEventMarker[], categories: ReadonlySet<string> | null): MarkerGroup[] {
   const byDay = new Map<number, MarkerGroup>()
