@@ -4,7 +4,8 @@
  */
 import { useSyncExternalStore } from 'react'
 import { categoryLabel } from '../../../../shared/domain'
-import { eventDateLabel, groupDateLabel } from './chart-data'
+import { formatDateValue } from '../../components/event-date'
+import { groupDateLabel } from './chart-data'
 import type { HoverStore } from './marker-hover'
 import { categoryColor } from './palette'
 
@@ -14,8 +15,8 @@ export function MarkerTooltip({ hover, open, width }: { hover: HoverStore; open:
   const left = Math.max(0, Math.min(h.x + 8, width - 300))
   // A run of markers too close to tell apart spans several dates (or a day and a month): each
   // title then says its own.
-  const first = h.group.events[0]
-  const dated = h.group.events.some((e) => e.date !== first.date || e.datePrecision !== first.datePrecision)
+  const first = formatDateValue(h.group.events[0])
+  const dated = h.group.events.some((e) => formatDateValue(e) !== first)
   return (
     <div className={`ch-tooltip${h.pinned ? ' ch-tooltip-pinned' : ''}`} role="tooltip" style={{ left, top: h.y + 4 }} onMouseLeave={() => h.pinned && hover.set(null)}>
       <div className="ch-tooltip-date">{groupDateLabel(h.group)}</div>
@@ -23,7 +24,7 @@ export function MarkerTooltip({ hover, open, width }: { hover: HoverStore; open:
         {h.group.events.map((e) => (
           <li key={e.id}>
             <span className="ch-dot" style={{ background: categoryColor(e.category) }} />
-            {dated && <span className="md-hint">{eventDateLabel(e)} </span>}
+            {dated && <span className="md-hint">{formatDateValue(e)} </span>}
             {h.pinned ? (
               <button type="button" className="btn btn-link" onClick={() => open(e.id)}>
                 {e.title}

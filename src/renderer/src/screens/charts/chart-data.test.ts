@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
-import { calendarTicks, clusterMarkers, eventDateLabel, eventRange, groupDateLabel, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
+import { formatDateValue } from '../../components/event-date'
+import { calendarTicks, clusterMarkers, eventRange, groupDateLabel, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
 
 const d = dayFromIso
 
@@ -42,7 +43,7 @@ describe('chart data as recharts draws it', () => {
   it('dates a marker of an event known only to the month by its month, not a made-up first day', () => {
     const [lottery] = groupMarkers([{ id: 'ecny', date: '2020-10-01', datePrecision: 'month' as const, title: 'e-CNY lottery', category: 'digital_currency' }], null)
     expect(groupDateLabel(lottery)).toBe('2020-10 (month only)')
-    expect(eventDateLabel(lottery.events[0])).toBe('2020-10')
+    expect(formatDateValue(lottery.events[0])).toBe('2020-10')
     const [mixed] = groupMarkers(
       [
         { id: 'ecny', date: '2020-10-01', datePrecision: 'month' as const, title: 'e-CNY lottery', category: 'digital_currency' },

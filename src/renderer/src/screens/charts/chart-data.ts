@@ -6,6 +6,7 @@
  */
 import type { ChartEventMarker, ChartSeries } from '../../../../shared/market'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
+import { formatDateValue } from '../../components/event-date'
 
 export interface Point {
   day: number
@@ -58,12 +59,7 @@ export interface MarkerGroup {
 
 /** A marker's date as the events know it: "2020-10 (month only)" when none is known to the day. */
 export function groupDateLabel(g: Pick<MarkerGroup, 'date' | 'events'>): string {
-  return g.events.every((e) => e.datePrecision === 'month') ? `${g.date.slice(0, 7)} (month only)` : g.date
-}
-
-/** One event's date in a tooltip: "2020-10" for an event known only to the month. */
-export function eventDateLabel(e: Pick<ChartEventMarker, 'date' | 'datePrecision'>): string {
-  return e.datePrecision === 'month' ? e.date.slice(0, 7) : e.date
+  return g.events.every((e) => e.datePrecision === 'month') ? `${formatDateValue(g.events[0])} (month only)` : g.date
 }
 
 /** Events of the chosen categories, one marker per day (several events can share a date). */

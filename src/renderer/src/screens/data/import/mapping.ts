@@ -24,6 +24,9 @@ export const VALUE_KIND_LABELS: Record<ValueKind, string> = {
   market_cap: 'Market cap'
 }
 
+/** What a column of each kind holds, in a sentence. */
+const VALUE_KIND_PLURALS: Record<ValueKind, string> = { close: 'close prices', adj_close: 'adjusted close prices', market_cap: 'market caps' }
+
 const TICKER = /^[A-Za-z0-9.^=_-]{1,32}$/
 const CURRENCY = /^[A-Z]{3}$/
 
@@ -80,8 +83,7 @@ export function withValueColumn(ins: Pick<ImportInspection, 'candidates'>, colum
 export function valueKindMismatch(d: MappingDraft, ins: Pick<ImportInspection, 'candidates'>): string | null {
   const named = ins.candidates.find((c) => c.column === d.valueColumn)?.kind
   if (!named || named === d.valueKind) return null
-  const what: Record<ValueKind, string> = { close: 'close prices', adj_close: 'adjusted close prices', market_cap: 'market caps' }
-  return `The column ${d.valueColumn} is named for ${what[named]}, not ${what[d.valueKind]}: check the value column or what the value is.`
+  return `The column ${d.valueColumn} is named for ${VALUE_KIND_PLURALS[named]}, not ${VALUE_KIND_PLURALS[d.valueKind]}: check the value column or what the value is.`
 }
 
 /** Problems that stop a dry run, each naming the field; empty when the mapping can be sent. */
