@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { test, expect } from '../support/fixtures'
 import { importPrices } from '../support/api'
 import { PRICES, ROOT } from '../support/host'
-import { brushRange, hoverPlot, openScreen, readoutRow, waitForChart, yTicks } from './market-pages'
+import { brushRange, hoverPlot, openScreen, readoutRow, waitForChart, xTicks, yTicks } from './market-pages'
 import { basketDrawdown, near, readCloses, type Closes } from './market-oracle'
 import { shotPath } from '../support/shots'
 
@@ -124,6 +124,20 @@ test('the market-cap chart shows every event, switches modes, zooms and exports 
   await app.keyboard.press('Home')
   await expect(range).not.toHaveText(/2024-03-08$/)
   await inStep('after moving the brush with the keyboard')
+  await app.getByRole('button', { name: 'Reset zoom' }).click()
+  await expect.poll(() => xTicks(chart)).toContain('2010')
+
+  // Zoomed in to the last week or so: no month starts there, so the axis names the days.
+  await app.getByRole('slider', { name: 'Zoom from' }).focus()
+  await app.keyboard.press('End')
+  for (let i = 0; i < 4; i++) await app.keyboard.press('ArrowLeft')
+  await expect(range).toHaveText(/^2024-02-2\d – 2024-03-08$/)
+  await expect.poll(async () => (await xTicks(chart)).length).toBeGreaterThanOrEqual(4)
+  const days = await xTicks(chart)
+  expect(days.every((t) => /^\d{4}-\d{2}-\d{2}$/.test(t)), `full dates: ${days.join(', ')}`).toBe(true)
+  expect(days, 'in order, one label per date').toEqual([...new Set(days)].sort())
+  expect(days.at(-1)! <= '2024-03-08' && days[0] >= '2024-02-20').toBe(true)
+  await inStep('zoomed in to a week')
   await app.getByRole('button', { name: 'Reset zoom' }).click()
 
   const download = app.waitForEvent('download')

@@ -69,6 +69,14 @@ export async function yTicks(chart: Locator): Promise<string[]> {
   return ticks.sort((a, b) => b.y - a.y).map((t) => t.text)
 }
 
+/** The date axis's labels, left to right. */
+export async function xTicks(chart: Locator): Promise<string[]> {
+  const ticks = await chart.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) =>
+    els.map((e) => ({ text: (e.textContent ?? '').trim(), x: e.getBoundingClientRect().x }))
+  )
+  return ticks.sort((a, b) => a.x - b.x).map((t) => t.text)
+}
+
 /**
  * Hover the market-cap chart's plot at a fraction of its width and return the read-out box. The
  * first third of the chart as it opens holds no event marker (a year before the first event).

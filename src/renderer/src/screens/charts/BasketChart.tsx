@@ -6,12 +6,13 @@ import { memo, useMemo } from 'react'
 import { Area, AreaChart, CartesianGrid, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts'
 import type { BasketData } from '../../../../shared/market'
 import { dayFromIso } from '../../../../shared/dates'
-import { calendarTicks, tickLabel, type MarkerGroup } from './chart-data'
+import { dateAxis, type MarkerGroup } from './chart-data'
 import type { MarkerActions } from './EventMarker'
 import { BasketReadout } from './BasketReadout'
 import { MarkerLayer } from './MarkerLayer'
 import { seriesColor } from './palette'
 import { niceTicks } from './value-axis'
+import { plainTick } from './plain-tick'
 
 interface Props {
   width: number
@@ -24,7 +25,8 @@ interface Props {
 }
 
 const MARGIN = { top: 12, right: 20, bottom: 4, left: 8 }
-const TICK = { fontSize: 11 }
+// Plain labels: recharts' own measure each one in the DOM (see plain-tick).
+const TICK = plainTick(11)
 
 export const BasketChart = memo(function BasketChart({ width, height, data, colorIndex, markers, actions, formatValue }: Props) {
   // Recharts stacks from one table: a row per day with each company's value under its id.
@@ -39,14 +41,14 @@ export const BasketChart = memo(function BasketChart({ width, height, data, colo
   )
   const x0 = data.days[0]
   const x1 = data.days[data.days.length - 1]
-  const ticks = useMemo(() => calendarTicks(x0, x1, Math.max(2, Math.floor(width / 110))), [x0, x1, width])
+  const xAxis = useMemo(() => dateAxis(x0, x1, Math.max(2, Math.floor(width / 110))), [x0, x1, width])
   // From $0 to a round top, a tick on every round step ($0.5T, not $650B).
   const yAxis = useMemo(() => niceTicks(0, data.total.reduce((m, v) => Math.max(m, v), 0) * 1.02), [data])
   const dd = data.drawdown
   return (
     <AreaChart width={width} height={height} data={rows} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke="#eef0f3" vertical={false} />
-      <XAxis dataKey="day" type="number" domain={[x0, x1]} ticks={ticks} tickFormatter={tickLabel} tick={TICK} />
+      <XAxis dataKey="day" type="number" domain={[x0, x1]} ticks={xAxis.ticks} interval={0} tickFormatter={xAxis.format} tick={TICK} />
       <YAxis type="number" domain={yAxis.domain} ticks={yAxis.ticks} interval={0} tickFormatter={formatValue} tick={TICK} width={72} />
       {data.stacks.map((s) => {
         const color = seriesColor(colorIndex.get(s.companyId) ?? 0)

@@ -6,7 +6,7 @@
  */
 import { memo, useMemo } from 'react'
 import { CartesianGrid, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts'
-import { calendarTicks, tickLabel, type Line as ChartLine, type MarkerGroup } from './chart-data'
+import { dateAxis, type Line as ChartLine, type MarkerGroup } from './chart-data'
 import { Crosshair } from './Crosshair'
 import type { MarkerActions } from './EventMarker'
 import { MarkerLayer } from './MarkerLayer'
@@ -14,6 +14,7 @@ import type { PointerStore } from './pointer-store'
 import type { ReadoutLine } from './readout'
 import { SeriesPaths } from './SeriesPaths'
 import type { ValueAxis } from './value-axis'
+import { plainTick } from './plain-tick'
 
 export interface MarketCapChartProps {
   width: number
@@ -40,18 +41,19 @@ const MARGIN = { top: 12, right: 20, bottom: 4, left: 8 }
 const Y_WIDTH = 72
 /** Where the plot area starts and ends inside the chart's width: the brush lines up with it. */
 export const PLOT_INSET = { left: MARGIN.left + Y_WIDTH, right: MARGIN.right }
-const TICK = { fontSize: 11 }
+// Plain labels: recharts' own measure each one in the DOM (see plain-tick).
+const TICK = plainTick(11)
 const EMPTY_LINEAR: [number, number] = [0, 1]
 const EMPTY_LOG: [number, number] = [1, 10]
 
 export const MarketCapChart = memo(function MarketCapChart(p: MarketCapChartProps) {
-  const ticks = useMemo(() => calendarTicks(p.xDomain[0], p.xDomain[1], Math.max(2, Math.floor(p.width / 110))), [p.xDomain, p.width])
+  const xAxis = useMemo(() => dateAxis(p.xDomain[0], p.xDomain[1], Math.max(2, Math.floor(p.width / 110))), [p.xDomain, p.width])
   // The axes get their domains from us (no chart data), so recharts never walks the points.
   const yDomain = p.yAxis?.domain ?? (p.log ? EMPTY_LOG : EMPTY_LINEAR)
   return (
     <LineChart width={p.width} height={p.height} margin={MARGIN} accessibilityLayer={false}>
       <CartesianGrid stroke="#eef0f3" vertical={false} />
-      <XAxis dataKey="day" type="number" domain={p.xDomain} allowDataOverflow ticks={ticks} tickFormatter={tickLabel} tick={TICK} />
+      <XAxis dataKey="day" type="number" domain={p.xDomain} allowDataOverflow ticks={xAxis.ticks} interval={0} tickFormatter={xAxis.format} tick={TICK} />
       <YAxis
         type="number"
         scale={p.log ? 'log' : 'linear'}

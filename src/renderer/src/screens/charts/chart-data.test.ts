@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
 import { formatDateValue } from '../../components/event-date'
-import { calendarTicks, clusterMarkers, eventRange, groupDateLabel, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
+import { calendarTicks, clusterMarkers, dateAxis, eventRange, groupDateLabel, forChosen, groupMarkers, lateStarts, linePath, lowerBound, tickLabel, timeline, toLines } from './chart-data'
 
 const d = dayFromIso
 
@@ -79,6 +79,21 @@ describe('chart data as recharts draws it', () => {
     expect(calendarTicks(d('2021-01-15'), d('2021-05-20'), 8).map(isoFromDay)).toEqual(['2021-02-01', '2021-03-01', '2021-04-01', '2021-05-01'])
     expect(calendarTicks(d('2014-09-19'), d('2024-03-08'), 8).map(tickLabel)).toEqual(['2016', '2018', '2020', '2022', '2024'])
     expect(lowerBound([1, 3, 5], 4)).toBe(2)
+  })
+
+  it('dates the axis by months or years, by Mondays zoomed in to a few weeks, by days to a few days', () => {
+    const labels = (x0: string, x1: string, max: number) => {
+      const axis = dateAxis(d(x0), d(x1), max)
+      return axis.ticks.map(axis.format)
+    }
+    expect(labels('2014-09-19', '2024-03-08', 8)).toEqual(['2016', '2018', '2020', '2022', '2024'])
+    expect(labels('2021-01-15', '2021-05-20', 8)).toEqual(['2021-02', '2021-03', '2021-04', '2021-05'])
+    // One month start in view is not a scale: the Mondays are.
+    expect(labels('2021-02-18', '2021-03-12', 8)).toEqual(['2021-02-22', '2021-03-01', '2021-03-08'])
+    expect(labels('2021-02-03', '2021-02-26', 2)).toEqual(['2021-02-08', '2021-02-22'])
+    // A few days, no Monday among them: the days, the first of a month dated in full too.
+    expect(labels('2024-02-29', '2024-03-02', 8)).toEqual(['2024-02-29', '2024-03-01', '2024-03-02'])
+    expect(labels('2022-11-22', '2022-11-25', 2)).toEqual(['2022-11-22', '2022-11-24'])
   })
 
   it('opens on the events, a margin either side, unless that is the whole timeline', () => {

@@ -104,10 +104,10 @@ export function clusterMarkers(items: readonly { group: MarkerGroup; px: number 
 
 /**
  * Calendar ticks between two day numbers: years, quarters or months, whichever gives at most
- * `max` ticks, so labels land on readable dates rather than on arbitrary day numbers.
+ * `max` ticks, so labels land on readable dates rather than on arbitrary day numbers. Empty when
+ * no month starts in the range.
  */
-export function calendarTicks(x0: number, x1: number, max: number): number[] {
-  if (!(x1 > x0)) return [x0]
+function monthTicks(x0: number, x1: number, max: number): number[] {
   const first = new Date(x0 * 86_400_000)
   const last = new Date(x1 * 86_400_000)
   const m0 = first.getUTCFullYear() * 12 + first.getUTCMonth()
@@ -119,9 +119,52 @@ export function calendarTicks(x0: number, x1: number, max: number): number[] {
       const d = Math.round(Date.UTC(Math.floor(k / 12), k % 12, 1) / 86_400_000)
       if (d >= x0 && d <= x1) ticks.push(d)
     }
-    if (ticks.length <= max) return ticks.length ? ticks : [x0, x1]
+    if (ticks.length <= max) return ticks
   }
-  return [x0, x1]
+  return []
+}
+
+/** Calendar ticks (see monthTicks), or the range's two ends when no month starts in it. */
+export function calendarTicks(x0: number, x1: number, max: number): number[] {
+  if (!(x1 > x0)) return [x0]
+  const ticks = monthTicks(x0, x1, max)
+  return ticks.length ? ticks : [x0, x1]
+}
+
+/** The first Monday on or after `day` (day 0, 1970-01-01, was a Thursday; day 4 a Monday). */
+export function mondayOnOrAfter(day: number): number {
+  return day + ((((4 - day) % 7) + 7) % 7)
+}
+
+/** Mondays a week, 2 or 4 weeks apart in [x0, x1], the first step giving at most `max`; null when none does. */
+export function weekTicks(x0: number, x1: number, max: number): number[] | null {
+  const first = mondayOnOrAfter(x0)
+  for (const weeks of [1, 2, 4]) {
+    const ticks: number[] = []
+    for (let d = first; d <= x1; d += weeks * 7) ticks.push(d)
+    if (ticks.length <= max) return ticks
+  }
+  return null
+}
+
+/**
+ * The main charts' date axis: calendar ticks while at least two fall in view, labelled "2021" and
+ * "2021-04"; zoomed in to a few weeks, Mondays, and to a few days, the days themselves, labelled
+ * with their full dates (a "2024-03" among them would read as a month). A short range still reads
+ * as dates on a scale rather than as its first day alone. Every tick is drawn (they are spaced
+ * `max` to the width), so recharts need not measure the labels.
+ */
+export function dateAxis(x0: number, x1: number, max: number): { ticks: number[]; format: (day: number) => string } {
+  const limit = Math.max(1, Math.floor(max))
+  const calendar = x1 > x0 ? monthTicks(x0, x1, limit) : []
+  if (calendar.length >= 2) return { ticks: calendar, format: tickLabel }
+  const weeks = weekTicks(x0, x1, limit)
+  if (weeks && weeks.length >= 2) return { ticks: weeks, format: isoFromDay }
+  for (let step = 1; ; step++) {
+    const ticks: number[] = []
+    for (let d = x0; d <= x1; d += step) ticks.push(d)
+    if (ticks.length <= limit) return { ticks: ticks.length ? ticks : [x0], format: isoFromDay }
+  }
 }
 
 /** "2021" on a year boundary, "2021-04" on a month boundary, the full date otherwise. */

@@ -14,6 +14,7 @@ import { createPointerStore } from '../charts/pointer-store'
 import { readoutFormatter, valueAxis } from '../charts/value-axis'
 import { miniAxis } from './mini-axis'
 import '../charts/charts.css'
+import { plainTick } from '../charts/plain-tick'
 
 interface Props {
   lines: ChartLine[]
@@ -25,7 +26,8 @@ interface Props {
 // rest: a tick at the plot's right edge can carry the year without being cut.
 const MARGIN = { top: 6, right: 24, bottom: 0, left: 0 }
 const Y_AXIS_WIDTH = 40
-const TICK = { fontSize: 10 }
+// Plain labels: recharts' own measure each one in the DOM (see plain-tick).
+const TICK = plainTick(10)
 const NONE = new Set<string>()
 const format = readoutFormatter('indexed', String)
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dayFromIso, isoFromDay } from '../../../../shared/dates'
-import { miniAxis, miniTickLabels, miniTicks, mondayOnOrAfter } from './mini-axis'
+import { mondayOnOrAfter } from '../charts/chart-data'
+import { miniAxis, miniTickLabels, miniTicks } from './mini-axis'
 
 const d = dayFromIso
 const days = (...iso: string[]) => iso.map(d)

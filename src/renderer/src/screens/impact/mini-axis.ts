@@ -8,15 +8,7 @@
  * leaves its year to guesswork (around a new year, or in a panel opened among many events).
  */
 import { isoFromDay } from '../../../../shared/dates'
-import { calendarTicks } from '../charts/chart-data'
-
-/** Week steps tried before falling back to month ticks. */
-const WEEK_STEPS = [1, 2, 4]
-
-/** The first Monday on or after `day` (day 0, 1970-01-01, was a Thursday; day 4 a Monday). */
-export function mondayOnOrAfter(day: number): number {
-  return day + ((((4 - day) % 7) + 7) % 7)
-}
+import { calendarTicks, weekTicks } from '../charts/chart-data'
 
 /**
  * At most `max` (at least 1) tick days in [x0, x1]: Mondays a week, 2 or 4 weeks apart, whichever
@@ -25,12 +17,8 @@ export function mondayOnOrAfter(day: number): number {
 export function miniTicks(x0: number, x1: number, max: number): number[] {
   if (!(x1 >= x0)) return []
   const limit = Math.max(1, Math.floor(max))
-  const first = mondayOnOrAfter(x0)
-  for (const weeks of WEEK_STEPS) {
-    const ticks: number[] = []
-    for (let d = first; d <= x1; d += weeks * 7) ticks.push(d)
-    if (ticks.length <= limit) return ticks.length ? ticks : [x0]
-  }
+  const weeks = weekTicks(x0, x1, limit)
+  if (weeks) return weeks.length ? weeks : [x0]
   return calendarTicks(x0, x1, limit)
 }
 
