@@ -10,9 +10,11 @@ import { readTextIfExists } from './files'
 import { parseDocument, serialize } from './json-document'
 import { SERIES_DIR, seriesFileSchema, type Meta, type SeriesFile, type SeriesMeta } from './schema'
 import { fingerprint } from './series-check'
+import { quickSeriesFileCheck } from './series-file-check'
 
 export class SeriesRepo {
   private cache = new Map<string, SeriesFile>()
+  private reading = new Map<string, Promise<SeriesFile>>()
   /** New series files not yet committed: file -> JSON text. */
   private staged = new Map<string, string>()
 
@@ -37,13 +39,24 @@ export class SeriesRepo {
     if (!m) return null
     const cached = this.cache.get(m.file)
     if (cached) return cached
+    // Callers may ask for the same series at once (a chart's companies sharing an FX series):
+    // one read serves them all.
+    let reading = this.reading.get(m.file)
+    if (!reading) {
+      reading = this.read(ticker, m).finally(() => this.reading.delete(m.file))
+      this.reading.set(m.file, reading)
+    }
+    return reading
+  }
+
+  private async read(ticker: string, m: SeriesMeta): Promise<SeriesFile> {
     const text = this.staged.get(m.file) ?? (await readTextIfExists(join(this.dataDir, m.file)))
     if (text === null) throw new ApiError('corrupt', `${m.file}: the series file of ${ticker} is missing`, { file: m.file })
     // Checked whole at open (series-check.ts); a change since then came from outside Capwatch.
     if (m.sha256 !== undefined && fingerprint(text).sha256 !== m.sha256) {
       throw new ApiError('corrupt', `${m.file}: the imported prices of ${ticker} were changed on disk since Capwatch checked them at start; restart Capwatch to set the file aside`, { file: m.file })
     }
-    const data = parseDocument(text, m.file, seriesFileSchema)
+    const data = parseDocument(text, m.file, seriesFileSchema, quickSeriesFileCheck)
     this.cache.set(m.file, data)
     return data
   }
