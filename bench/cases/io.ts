@@ -86,26 +86,29 @@ export async function exportEvents(core: Core): Promise<BenchResult> {
     })
   const rows = rowsOf()
   let unparseOnly = Infinity
+  // Both sides end with the report as UTF-8 bytes, which is what every adapter makes of it (the
+  // CLI's file, the host's download, the IPC message): a string is not yet an export, and how it
+  // was built (one long rope, or flat chunks) costs its time here, when it is read.
   const baseline = await best(3, () => {
     const built = rowsOf()
     const t0 = performance.now()
-    Papa.unparse({ fields: header, data: built })
+    Buffer.from(Papa.unparse({ fields: header, data: built }), 'utf8')
     unparseOnly = Math.min(unparseOnly, performance.now() - t0)
   })
   let size = 0
   const value = await best(3, async () => {
     const res = await call(handlers, 'reports:export', { report: 'events' })
-    size = res.csv.length
+    size = Buffer.from(res.csv, 'utf8').length
   })
   return result({
     id: 'export.events',
-    what: 'export the 100k-event report with notes, formulas neutralised',
+    what: 'export the 100k-event report with notes, formulas neutralised, to UTF-8 bytes',
     value,
     unit: 'ms',
-    baseline: 'the same rows gathered, then Papa.unparse',
+    baseline: 'the same rows gathered, then Papa.unparse, to UTF-8 bytes',
     baseline_value: baseline,
     target: '<= 1 x baseline',
     met: value <= baseline,
-    note: `${(size / 1e6).toFixed(0)} MB of CSV, ${rows.length} rows; Papa.unparse alone: ${unparseOnly.toFixed(0)} ms`
+    note: `${(size / 1e6).toFixed(0)} MB of CSV, ${rows.length} rows; Papa.unparse and its bytes alone: ${unparseOnly.toFixed(0)} ms`
   })
 }
