@@ -6,6 +6,15 @@ import reactHooks from 'eslint-plugin-react-hooks'
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'util', 'worker_threads']
 
+// The page and the preload never validate: their values come from shared/vocabulary and
+// shared/methods, types from anywhere. A value imported from a schema module would load zod and
+// build every schema at each start.
+const schemaModules = {
+  group: ['zod', '**/shared/api', '**/shared/domain', '**/shared/market'],
+  allowTypeImports: true,
+  message: 'Import types only from the schema modules; values from shared/vocabulary or shared/methods (zod stays out of the page and the preload).'
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
   ...tseslint.configs.recommended,
@@ -37,10 +46,25 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
-      'no-restricted-imports': [
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', ...nodeBuiltins, '**/main/**', '**/preload/**'], message: 'The renderer talks to the core only through api/client.' }] }
+        {
+          patterns: [
+            { group: ['electron', ...nodeBuiltins, '**/main/**', '**/preload/**'], message: 'The renderer talks to the core only through api/client.' },
+            schemaModules
+          ]
+        }
       ]
     }
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [schemaModules] }] }
+  },
+  {
+    // Tests may build inputs with the schemas.
+    files: ['src/renderer/**/*.test.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-restricted-imports': 'off' }
   }
 )

@@ -4,7 +4,8 @@
  * ipcRenderer, no generic invoke(channel), no Node: the page can only make the calls we declared.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { METHOD_NAMES, type ApiBridge } from '../shared/api'
+import type { ApiBridge } from '../shared/api'
+import { METHOD_NAMES } from '../shared/methods'
 import { MENU_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../shared/menu'
 import type { CapwatchBridge } from '../shared/bridge'
 

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod'
 import type { ApiResponse } from './errors'
+import type { METHOD_NAMES } from './methods'
 import {
   category,
   authority,
@@ -285,7 +286,13 @@ export type MethodName = keyof Contract
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type MethodParsed<M extends MethodName> = z.output<Contract[M]['input']>
 export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>[0]
-export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+export { METHOD_NAMES } from './methods'
+
+// The names list (methods.ts) and the contract hold the same methods: adding one to either alone
+// fails the type check here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const namesMatchContract: Same<MethodName, (typeof METHOD_NAMES)[number]> = true
+void namesMatchContract
 
 /** What the preload exposes and the renderer's client implements: one function per method. */
 export type ApiBridge = { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResponse<MethodResult<M>>> }

@@ -4,6 +4,9 @@
  */
 import { z } from 'zod'
 import { isIsoDate } from './dates'
+import { AUTHORITIES, CATEGORIES, type Authority, type Category } from './vocabulary'
+
+export { AUTHORITIES, CATEGORIES, categoryLabel, type Authority, type Category } from './vocabulary'
 
 export const isoDate = z
   .string()
@@ -11,47 +14,7 @@ export const isoDate = z
 export const timestamp = z.string().datetime({ offset: true })
 export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.^=-]+$/, 'must be letters, digits, _ . ^ = or -')
 
-/** Pick-list of event categories; ids are stable, labels are what the analyst reads. */
-export const CATEGORIES = [
-  ['antitrust', 'Antitrust'],
-  ['data_security', 'Data security'],
-  ['fintech', 'Fintech'],
-  ['education', 'Education'],
-  ['content', 'Content'],
-  ['listing', 'Listing'],
-  ['tax', 'Tax'],
-  ['platform_access', 'Platform access'],
-  ['digital_currency', 'Digital currency'],
-  ['gaming', 'Gaming'],
-  ['labour', 'Labour'],
-  ['other', 'Other']
-] as const
-export type Category = (typeof CATEGORIES)[number][0]
 export const category = z.enum(CATEGORIES.map((c) => c[0]) as [Category, ...Category[]])
-export const categoryLabel = (c: string): string => CATEGORIES.find((x) => x[0] === c)?.[1] ?? c
-
-/** Pick-list of authorities (Chinese regulators and bodies, plus foreign ones that matter here). */
-export const AUTHORITIES = [
-  'SAMR',
-  'CAC',
-  'PBOC',
-  'CSRC',
-  'CBIRC',
-  'State Council',
-  'NPC',
-  'MoE',
-  'NPPA',
-  'MIIT',
-  'NDRC',
-  'SAT',
-  'MPS',
-  'Politburo',
-  'SEC',
-  'Company',
-  'Exchange',
-  'Other'
-] as const
-export type Authority = (typeof AUTHORITIES)[number]
 export const authority = z.enum(AUTHORITIES as unknown as [Authority, ...Authority[]])
 
 const UI_STATE_MAX = 256 * 1024

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod'
 import { currency, id, isoDate, ticker } from './domain'
+import { DATE_FORMATS, IMPACT_FILTER_COLUMNS, IMPACT_SORT_COLUMNS, VALUE_KINDS, type ValueKind } from './vocabulary'
 
-export const VALUE_KINDS = ['close', 'adj_close', 'market_cap'] as const
-export type ValueKind = (typeof VALUE_KINDS)[number]
+export { DATE_FORMATS, IMPACT_FILTER_COLUMNS, IMPACT_SORT_COLUMNS, VALUE_KINDS, windowKey, type ImpactFilterColumn, type ImpactSortColumn, type ValueKind } from './vocabulary'
+
 
 /** Where an import reads from: text the renderer read from a file the user picked, or a path. */
 export const importSourceSchema = z.discriminatedUnion('kind', [
@@ -18,8 +19,6 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
 ])
 export type ImportSource = z.infer<typeof importSourceSchema>
 
-/** The date formats the importer reads (ISO, day-first, month-first, year-first with slashes, dotted). */
-export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'YYYY/MM/DD', 'DD.MM.YYYY'] as const
 
 export const importMappingSchema = z
   .object({
@@ -241,13 +240,7 @@ export interface ImpactTable {
  * workspace has hundreds of thousands of rows (100k events x their companies x 3 windows), more
  * than a page can hold. Sorting and filtering follow the screen's columns.
  */
-export const IMPACT_SORT_COLUMNS = ['event', 'date', 'company', 'window', 'day0', 'period', 'mcap', 'mcap_change', 'mcap_return', 'benchmark', 'abnormal_return', 'car', 't_stat', 'note'] as const
-export const IMPACT_FILTER_COLUMNS = ['event', 'date', 'company', 'benchmark', 'note'] as const
-export type ImpactSortColumn = (typeof IMPACT_SORT_COLUMNS)[number]
-export type ImpactFilterColumn = (typeof IMPACT_FILTER_COLUMNS)[number]
 
-/** A window as "a:b": how the Impact screen names one, and how the host keys its rows by it. */
-export const windowKey = (a: number, b: number): string => `${a}:${b}`
 
 const windowKeySchema = z.string().regex(/^-?\d{1,4}:-?\d{1,4}$/, 'a window as start:end, e.g. -1:1')
 

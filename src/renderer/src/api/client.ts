@@ -3,7 +3,8 @@
  * browser host it POSTs to /api/<method> with the run's token. Nothing else in the renderer knows
  * which: screens import `api` and `platform` from here.
  */
-import { METHOD_NAMES, type ApiBridge, type ApiClient, type MethodName } from '../../../shared/api'
+import type { ApiBridge, ApiClient, MethodName } from '../../../shared/api'
+import { METHOD_NAMES } from '../../../shared/methods'
 import { ApiError, type ApiResponse } from '../../../shared/errors'
 import type { CapwatchBridge } from '../../../shared/bridge'
 import type { MenuCommand } from '../../../shared/menu'

@@ -1,5 +1,5 @@
 /** Show or hide event markers by category; counts say how many events each category has. */
-import { categoryLabel } from '../../../../shared/domain'
+import { categoryLabel } from '../../../../shared/vocabulary'
 import type { ChartEventMarker } from '../../../../shared/market'
 import { categoryColor } from './palette'
 

@@ -3,7 +3,7 @@
  * only this small box re-renders while the pointer moves between markers.
  */
 import { useSyncExternalStore } from 'react'
-import { categoryLabel } from '../../../../shared/domain'
+import { categoryLabel } from '../../../../shared/vocabulary'
 import { formatDateValue } from '../../components/event-date'
 import { groupDateLabel } from './chart-data'
 import type { HoverStore } from './marker-hover'

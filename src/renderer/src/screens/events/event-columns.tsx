@@ -3,7 +3,8 @@
  * changes it. Ids are the core's sort columns (EVENT_COLUMNS), so a header click sorts in the core.
  */
 import type { EventColumn, EventRow } from '../../../../shared/api'
-import { AUTHORITIES, CATEGORIES, categoryLabel, type EventInput } from '../../../../shared/domain'
+import type { EventInput } from '../../../../shared/domain'
+import { AUTHORITIES, CATEGORIES, categoryLabel } from '../../../../shared/vocabulary'
 import type { CompanyDirectory } from '../../app/companies'
 import { companyShortName } from '../../app/companies'
 import { editWith, type GridColumn } from '../../components/grid/types'

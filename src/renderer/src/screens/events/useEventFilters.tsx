@@ -1,7 +1,7 @@
 /** The Events table's filter row: one control per filterable column, over the core's EventFilters. */
 import { useCallback, useMemo, type ReactNode } from 'react'
 import type { EventFilters } from '../../../../shared/api'
-import { AUTHORITIES, CATEGORIES } from '../../../../shared/domain'
+import { AUTHORITIES, CATEGORIES } from '../../../../shared/vocabulary'
 import type { CompanyDirectory } from '../../app/companies'
 import { ChoiceFilter, DateRangeFilter, TextFilter } from '../../components/FilterControls'
 

@@ -6,7 +6,7 @@
  * choices and where the lists were scrolled survive a visit to another screen.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { windowKey } from '../../../../shared/market'
+import { windowKey } from '../../../../shared/vocabulary'
 import { api, platform } from '../../api/client'
 import { useNavigation } from '../../app/navigation'
 import { ErrorNote } from '../data/shared/ErrorNote'

@@ -4,7 +4,8 @@
  * each cell's title, and an empty cell's title gives the reason from the row's note.
  */
 import { createColumnHelper, type CellContext } from '@tanstack/react-table'
-import { IMPACT_FILTER_COLUMNS, windowKey, type ImpactRow } from '../../../../shared/market'
+import type { ImpactRow } from '../../../../shared/market'
+import { IMPACT_FILTER_COLUMNS, windowKey } from '../../../../shared/vocabulary'
 import { money, moneyFull, pct, pctShort, windowLabel } from '../data/shared/format'
 import { periodLabel } from './period-label'
 

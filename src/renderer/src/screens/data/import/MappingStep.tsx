@@ -3,7 +3,7 @@
  * header name, with the first rows of the file so the user sees what each column holds.
  */
 import type { ImportInspection } from '../../../../../shared/market'
-import { DATE_FORMATS, VALUE_KINDS } from '../../../../../shared/market'
+import { DATE_FORMATS, VALUE_KINDS } from '../../../../../shared/vocabulary'
 import { VALUE_KIND_LABELS, valueKindMismatch, withValueColumn, withValueKind, type MappingDraft } from './mapping'
 
 const DELIMITERS: { value: MappingDraft['delimiter']; label: string }[] = [

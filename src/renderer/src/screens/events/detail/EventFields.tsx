@@ -4,7 +4,8 @@
  */
 import { useId, type KeyboardEvent, type ReactNode } from 'react'
 import type { EventRow } from '../../../../../shared/api'
-import { AUTHORITIES, CATEGORIES, type EventInput } from '../../../../../shared/domain'
+import type { EventInput } from '../../../../../shared/domain'
+import { AUTHORITIES, CATEGORIES } from '../../../../../shared/vocabulary'
 import { useCompanies } from '../../../app/companies'
 import { Popover } from '../../../components/Popover'
 import { eventDatePatch, formatDateValue, readEventDate } from '../../../components/event-date'

@@ -1,0 +1,46 @@
+/**
+ * The name of every method of the API contract (api.ts), in the contract's order: what the
+ * preload exposes, the IPC handlers register and the browser client calls. A plain list, apart
+ * from the contract's zod schemas, so that the preload and the page, which never validate, do not
+ * load zod and build every schema at each start. api.ts checks at compile time that this list is
+ * exactly the contract's keys, so the two cannot drift.
+ */
+export const METHOD_NAMES = [
+  'app:info',
+  'app:saveFile',
+  'app:openFile',
+  'events:query',
+  'events:get',
+  'events:create',
+  'events:update',
+  'events:duplicate',
+  'events:delete',
+  'events:undoDelete',
+  'notes:list',
+  'notes:add',
+  'notes:update',
+  'notes:delete',
+  'companies:list',
+  'companies:create',
+  'companies:update',
+  'companies:delete',
+  'shares:set',
+  'settings:get',
+  'settings:update',
+  'reports:export',
+  'backup:list',
+  'backup:create',
+  'backup:restore',
+  'backup:dismissProblems',
+  'import:inspect',
+  'import:preview',
+  'import:commit',
+  'jobs:progress',
+  'series:list',
+  'series:setBenchmark',
+  'series:remove',
+  'chart:marketcap',
+  'chart:basket',
+  'impact:view',
+  'impact:table',
+] as const
