@@ -19,6 +19,12 @@ export function percentile(samples: number[], p: number): number {
   return s[i]
 }
 
+/** The middle sample: what a run on this machine typically gives, neither its luckiest nor its worst. */
+export function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b)
+  return s.length ? s[(s.length - 1) >> 1] : NaN
+}
+
 export async function time<T>(fn: () => Promise<T> | T): Promise<[number, T]> {
   const t0 = performance.now()
   const v = await fn()
