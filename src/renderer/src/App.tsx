@@ -16,6 +16,7 @@ import { sendCommand } from './app/commands'
 import { ToastProvider, useToast } from './components/Toast'
 import { errorText } from './components/error-text'
 import { preloadScreens, SCREENS } from './screens/registry'
+import { afterFirstContent } from './app/first-content'
 
 const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
   'show-events': 'events',
@@ -55,9 +56,16 @@ function Shell() {
 
   useEffect(() => {
     api['app:info']({}).then(setInfo, (e: unknown) => console.error('app: could not read app info:', e))
-    // Once the first screen is up, fetch the market screens' code so opening them is instant.
-    const idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 })
-    return () => window.cancelIdleCallback(idle)
+    // Once the first screen shows its rows, fetch the market screens' code so opening them is
+    // instant (see app/first-content).
+    let idle = 0
+    const cancel = afterFirstContent(() => {
+      idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 })
+    }, 5000)
+    return () => {
+      cancel()
+      window.cancelIdleCallback(idle)
+    }
   }, [])
 
   useEffect(

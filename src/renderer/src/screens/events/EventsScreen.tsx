@@ -26,6 +26,7 @@ import { useEventActions } from './useEventActions'
 import { EventsToolbar } from './EventsToolbar'
 import { EventDetail } from './detail/EventDetail'
 import { ExportDialog } from './ExportDialog'
+import { markFirstContent } from '../../app/first-content'
 
 const DEFAULT_SORT: SortingState = [{ id: 'date', desc: false }]
 const rowKey = (r: EventRow) => r.id
@@ -71,6 +72,11 @@ export function EventsScreen() {
   const [refocus, setRefocus] = useState<number | null>(null)
   const grid = useRef<DataGridHandle>(null)
   const searchRef = useRef<HTMLInputElement>(null)
+
+  // The first rows (or the reason there are none) are on screen: the app may start what can wait.
+  useEffect(() => {
+    if (state.status !== 'loading') requestAnimationFrame(markFirstContent)
+  }, [state.status])
 
   // Another screen asked to show an event (a chart marker was clicked).
   const targetId = nav.current.eventId
