@@ -112,6 +112,10 @@ test('the market-cap chart shows every event, switches modes, zooms and exports 
   await app.getByLabel('Mode', { exact: true }).selectOption('absolute')
   await app.getByLabel('Log scale', { exact: true }).check()
   await expect(chart.locator('.ch-line')).toHaveCount(4)
+  // Log ticks on 1, 2, 5 x 10^k or sparser: no two labels run into one another.
+  await expect.poll(async () => (await yTicks(chart)).join(' ')).toMatch(/\$100B/)
+  const ys = await chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().y).sort((a, b) => a - b))
+  expect(Math.min(...ys.slice(1).map((y, i) => y - ys[i])), `log labels at ${ys.map(Math.round).join(', ')}`).toBeGreaterThanOrEqual(16)
 
   // The chart opens on the events; Reset zoom shows every day of the longest series (BIDU).
   await expect(range).not.toContainText('2005-08-05')

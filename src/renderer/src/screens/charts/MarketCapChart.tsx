@@ -41,6 +41,10 @@ const MARGIN = { top: 12, right: 20, bottom: 4, left: 8 }
 const Y_WIDTH = 72
 /** Where the plot area starts and ends inside the chart's width: the brush lines up with it. */
 export const PLOT_INSET = { left: MARGIN.left + Y_WIDTH, right: MARGIN.right }
+/** Recharts' default height of the x axis under the plot. */
+const X_AXIS_HEIGHT = 30
+/** The plot's height inside a chart this tall: how far apart the value axis's labels fall. */
+export const plotHeight = (height: number): number => height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT
 // Plain labels: recharts' own measure each one in the DOM (see plain-tick).
 const TICK = plainTick(11)
 const EMPTY_LINEAR: [number, number] = [0, 1]
@@ -59,7 +63,7 @@ export const MarketCapChart = memo(function MarketCapChart(p: MarketCapChartProp
         scale={p.log ? 'log' : 'linear'}
         domain={yDomain}
         allowDataOverflow
-        ticks={p.log ? undefined : p.yAxis?.ticks}
+        ticks={p.yAxis?.ticks}
         interval={0}
         tickFormatter={p.formatValue}
         tick={TICK}

@@ -17,7 +17,7 @@ import { money } from '../data/shared/format'
 import { useAsync } from '../data/shared/useAsync'
 import { CategoryToggles } from './CategoryToggles'
 import { forChosen, groupMarkers, lateStarts, timeline, toLines, type Line } from './chart-data'
-import { MarketCapChart, PLOT_INSET } from './MarketCapChart'
+import { MarketCapChart, PLOT_INSET, plotHeight } from './MarketCapChart'
 import { createHoverStore } from './marker-hover'
 import { MarkerTooltip } from './MarkerTooltip'
 import { OverviewBrush } from './OverviewBrush'
@@ -77,7 +77,7 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
   const lines = useMemo(() => (view === fullData ? fullLines : view ? toLines(view.series) : []), [view, fullData, fullLines])
   const colorIndex = useMemo(() => new Map(companyIds.map((id, i) => [id, i])), [companyIds])
   const useLog = log && mode !== 'drawdown'
-  const yAxis = useMemo(() => valueAxis(lines, hidden, xDomain[0], xDomain[1], mode, useLog), [lines, hidden, xDomain, mode, useLog])
+  const yAxis = useMemo(() => valueAxis(lines, hidden, xDomain[0], xDomain[1], mode, useLog, plotHeight(HEIGHT)), [lines, hidden, xDomain, mode, useLog])
   const markers = useMemo(() => {
     const events = fullData?.events ?? []
     return groupMarkers(events, offCats.size ? new Set(events.map((e) => e.category).filter((c) => !offCats.has(c))) : null)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { toLines } from './chart-data'
-import { axisFormatter, niceTicks, readoutFormatter, valueAxis } from './value-axis'
+import { axisFormatter, logTicks, niceTicks, readoutFormatter, valueAxis } from './value-axis'
 
 const line = (id: string, values: number[]) => toLines([{ companyId: id, ticker: id.toUpperCase(), name: id, days: values.map((_, i) => 100 + i), values, rawCount: values.length }])[0]
 const usd = (v: number) => `$${v}`
@@ -29,12 +29,28 @@ describe('the value axis an analyst reads', () => {
     expect(readoutFormatter('drawdown', usd)(-0.1234)).toBe('-12.3 %')
   })
 
-  it('scales to the visible lines inside the range only, and leaves log ticks to recharts', () => {
+  it('scales to the visible lines inside the range only', () => {
     const lines = [line('a', [10, 12, 8]), line('b', [100, 50])]
     expect(valueAxis(lines, new Set(['b']), 100, 101, 'absolute', false)!.domain).toEqual([9.5, 12.5])
     expect(valueAxis(lines, new Set(['a', 'b']), 0, 1e6, 'absolute', false)).toBeNull()
-    const log = valueAxis(lines, new Set(), 0, 1e6, 'absolute', true)!
-    expect(log.ticks).toBeUndefined()
+    const log = valueAxis(lines, new Set(), 0, 1e6, 'absolute', true, 400)!
     expect(log.domain[0]).toBeCloseTo(8 / 1.05)
+    expect(log.ticks).toEqual([10, 20, 30, 50, 100])
+  })
+
+  it('spaces log ticks so their labels never run together: 1, 2, 5 x 10^k over a few decades, powers of ten over many', () => {
+    const gapsPx = (ticks: number[], lo: number, hi: number, px: number) =>
+      ticks.slice(1).map((t, i) => ((Math.log10(t) - Math.log10(ticks[i])) / (Math.log10(hi) - Math.log10(lo))) * px)
+    // BABA, PDD, JD and BIDU in 2020-2022: $28B to $900B, 1.5 decades on 414 px.
+    const ticks = logTicks(28e9, 900e9, 414)
+    expect(ticks).toEqual([30e9, 50e9, 100e9, 200e9, 300e9, 500e9])
+    expect(Math.min(...gapsPx(ticks, 28e9, 900e9, 414))).toBeGreaterThanOrEqual(18)
+    // BIDU since 2005 with the others: $1.7B to $900B.
+    expect(logTicks(1.7e9, 900e9, 414)).toEqual([2e9, 3e9, 5e9, 10e9, 20e9, 30e9, 50e9, 100e9, 200e9, 300e9, 500e9])
+    // Indexed lines from 40 to 2,500,000: nearly five decades.
+    expect(logTicks(40, 2.5e6, 414)).toEqual([100, 300, 1000, 3000, 10_000, 30_000, 100_000, 300_000, 1_000_000])
+    for (const [lo, hi] of [[28e9, 900e9], [1.7e9, 900e9], [40, 2.5e6], [0.5, 2e9]]) expect(Math.min(...gapsPx(logTicks(lo, hi, 414), lo, hi, 414))).toBeGreaterThanOrEqual(18)
+    // Zoomed in to a month where everything lies between 31 and 39: round linear steps.
+    expect(logTicks(31, 39, 414)).toEqual([32, 34, 36, 38])
   })
 })
