@@ -39,5 +39,11 @@ export interface CliCommand {
   fields?: Record<string, string>
   /** Does not need the core (no data directory opened). */
   noCore?: boolean
+  /**
+   * True when the command, with these options, promises to write nothing (a dry run): the data
+   * directory is opened without its daily backup, and one that holds no workspace yet is left
+   * uncreated, the command running on a scratch starter workspace removed afterwards.
+   */
+  writesNothing?: (options: CliContext['options']) => boolean
   run(ctx: CliContext): Promise<void> | void
 }

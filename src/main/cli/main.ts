@@ -2,6 +2,10 @@
  * `capwatch`: the command-line adapter over the domain core. Same core, same data directory and
  * same contract as the desktop app and the browser host.
  */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { Core } from '../core/core'
 import { cliHooks, createHandlers } from '../core/handlers'
@@ -12,6 +16,7 @@ import type { CliCommand } from './command'
 import { COMMANDS } from './commands'
 import { checkDataDir, chooseDataDir } from '../data-dir'
 import { printable } from './format'
+import { META_FILE } from '../core/store/schema'
 
 const GLOBAL_USAGE = 'capwatch [--data-dir DIR] <command> [options]'
 
@@ -65,6 +70,8 @@ export async function runCli(argv: string[], terminal = { out: (l: string) => co
   const io = { out: (l: string) => terminal.out(printable(l, true)), err: (l: string) => terminal.err(printable(l, true)) }
   let core: Core | null = null
   let keepAlive = false
+  // A scratch workspace for a dry run on a directory that holds none yet (removed at the end).
+  let scratch: string | undefined
   let command: CliCommand | undefined
   try {
     const { dataDir, rest } = splitGlobal(argv)
@@ -124,8 +131,12 @@ export async function runCli(argv: string[], terminal = { out: (l: string) => co
     if (!command.noCore) {
       const chosen = chooseDataDir(dataDir)
       await checkDataDir(chosen)
+      const dry = command.writesNothing?.(parsed.values as CliContext['options']) ?? false
+      // A dry run before the first run compares with the starter workspace the first run would
+      // create, without creating it where the analyst pointed.
+      if (dry && !existsSync(join(chosen.dir, META_FILE))) scratch = await mkdtemp(join(tmpdir(), 'capwatch-dry-run-'))
       try {
-        core = await Core.open({ dataDir: chosen.dir, adapter: command.adapter ?? 'cli', log: io.err })
+        core = await Core.open({ dataDir: scratch ?? chosen.dir, adapter: command.adapter ?? 'cli', log: io.err, ...(dry ? { dailyBackup: false } : {}) })
       } catch (e) {
         if (e instanceof ApiError) throw e
         throw new ApiError('io', `Could not open the data directory ${chosen.dir}: ${(e as Error).message}`)
@@ -146,6 +157,7 @@ export async function runCli(argv: string[], terminal = { out: (l: string) => co
     return 1
   } finally {
     if (core && !keepAlive) await core.close().catch(() => {})
+    if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => {})
   }
 }
 

@@ -3,6 +3,7 @@
  * its shares, mark SPY as the benchmark. Errors are one line on stderr with exit code 1.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -53,6 +54,28 @@ describe('capwatch import prices', () => {
     const again = await capwatch('import', 'prices', baba, '--ticker', 'BABA')
     expect(again.out[0]).toContain('0 new, 0 replaced, 2383 unchanged')
     expect(again.out.at(-1)).toBe('Nothing written: every accepted row of BABA.csv is already stored.')
+  })
+
+  it('a dry run before the first run compares with the starter workspace and creates nothing', async () => {
+    const dry = await capwatch('import', 'prices', baba, '--ticker', 'BABA', '--dry-run')
+    expect(dry.code).toBe(0)
+    expect(dry.out[0]).toBe('BABA.csv: 2,383 rows, "Close" as close; 2383 new, 0 replaced, 0 unchanged, 0 rejected')
+    expect(dry.out.at(-1)).toBe('Dry run: nothing written.')
+    expect(existsSync(dataDir), 'no workspace created').toBe(false)
+    // The first real run then creates the workspace as usual.
+    expect((await capwatch('import', 'prices', baba, '--ticker', 'BABA')).code).toBe(0)
+    expect(existsSync(join(dataDir, 'capwatch.json'))).toBe(true)
+  })
+
+  it('a dry run makes no daily backup either', async () => {
+    await capwatch('companies', 'list') // creates the starter workspace and its first daily backup
+    await rm(join(dataDir, 'backups'), { recursive: true, force: true })
+    const before = await snapshot(dataDir)
+    expect((await capwatch('import', 'prices', baba, '--ticker', 'BABA', '--dry-run')).code).toBe(0)
+    expect(await snapshot(dataDir)).toEqual(before)
+    // Any other command makes the day's backup that is due.
+    await capwatch('companies', 'list')
+    expect(existsSync(join(dataDir, 'backups'))).toBe(true)
   })
 
   it('--column adj_close takes the Adj Close column by name; an unknown ticker gets a company', async () => {

@@ -45,6 +45,7 @@ const importPrices: CliCommand = {
     'skip-rejected': { type: 'boolean' }
   },
   positionals: 1,
+  writesNothing: (options) => options['dry-run'] === true,
   fields: { 'mapping.ticker': '--ticker', 'mapping.currency': '--currency', 'mapping.dateColumn': '--date-column', 'mapping.valueColumn': '--value-column' },
   async run({ handlers, args, options, out }) {
     const source = { kind: 'path' as const, path: resolve(args[0]) }
