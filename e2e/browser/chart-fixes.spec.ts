@@ -132,3 +132,53 @@ test('a marker popup wraps a long event title and stays inside the chart', async
   await link.click()
   await expect(app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Events', exact: true })).toHaveAttribute('aria-current', 'page')
 })
+
+test('dragging across the plot zooms to the days dragged over; a short drag or Escape does not', async ({ app }) => {
+  await openScreen(app, 'Charts')
+  const chart = await waitForChart(app, 'marketcap-chart')
+  const range = app.getByTestId('chart-range')
+  await app.getByRole('button', { name: 'Reset zoom' }).click()
+  const whole = await range.textContent()
+  const plot = (await chart.locator('.recharts-cartesian-grid').boundingBox())!
+  const y = plot.y + plot.height / 2
+  const at = (f: number) => plot.x + plot.width * f
+
+  // A press that hardly moves is a click: the range stays.
+  await app.mouse.move(at(0.5), y)
+  await app.mouse.down()
+  await app.mouse.move(at(0.5) + 3, y)
+  await app.mouse.up()
+  await expect(range).toHaveText(whole!)
+
+  // Escape during a drag drops it.
+  await app.mouse.move(at(0.2), y)
+  await app.mouse.down()
+  await app.mouse.move(at(0.4), y, { steps: 4 })
+  await expect(app.getByTestId('drag-zoom-band')).toBeVisible()
+  await app.keyboard.press('Escape')
+  await expect(app.getByTestId('drag-zoom-band')).toHaveCount(0)
+  await app.mouse.up()
+  await expect(range).toHaveText(whole!)
+
+  // Drag from 60 % of the plot back to 30 %: the band shows while dragging, the chart and the
+  // brush then show those days, and Reset zoom brings every day back.
+  await app.mouse.move(at(0.6), y)
+  await app.mouse.down()
+  await app.mouse.move(at(0.3), y, { steps: 6 })
+  const band = (await app.getByTestId('drag-zoom-band').boundingBox())!
+  expect(Math.abs(band.x - at(0.3))).toBeLessThan(3)
+  expect(Math.abs(band.width - plot.width * 0.3)).toBeLessThan(3)
+  await app.screenshot({ path: test.info().outputPath('drag-zoom.png') })
+  await app.mouse.up()
+  await expect(range).not.toHaveText(whole!)
+  const [from, to] = (await range.textContent())!.split(' – ')
+  const [all0, all1] = whole!.split(' – ')
+  const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000
+  const span = day(all1) - day(all0)
+  // The new ends are the days under 30 % and 60 % of the old range (to a trading day or two).
+  expect(Math.abs(day(from) - (day(all0) + span * 0.3))).toBeLessThanOrEqual(5)
+  expect(Math.abs(day(to) - (day(all0) + span * 0.6))).toBeLessThanOrEqual(5)
+  expect(`${await app.getByRole('slider', { name: 'Zoom from' }).getAttribute('aria-valuetext')} – ${await app.getByRole('slider', { name: 'Zoom to' }).getAttribute('aria-valuetext')}`).toBe(`${from} – ${to}`)
+  await app.getByRole('button', { name: 'Reset zoom' }).click()
+  await expect(range).toHaveText(whole!)
+})

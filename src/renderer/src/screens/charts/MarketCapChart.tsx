@@ -40,7 +40,7 @@ export interface MarketCapChartProps {
 const MARGIN = { top: 12, right: 20, bottom: 4, left: 8 }
 const Y_WIDTH = 72
 /** Where the plot area starts and ends inside the chart's width: the brush lines up with it. */
-export const PLOT_INSET = { left: MARGIN.left + Y_WIDTH, right: MARGIN.right }
+export const PLOT_INSET = { left: MARGIN.left + Y_WIDTH, right: MARGIN.right, top: MARGIN.top }
 /** Recharts' default height of the x axis under the plot. */
 const X_AXIS_HEIGHT = 30
 /** The plot's height inside a chart this tall: how far apart the value axis's labels fall. */

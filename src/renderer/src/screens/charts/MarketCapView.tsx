@@ -1,7 +1,7 @@
 /**
  * Market cap over time for the chosen companies, with every event as a marker. Modes: absolute
  * (reporting currency), indexed to 100 at a date, drawdown from peak; linear or log; zoom with the
- * brush (re-fetched at full resolution on release); a hover read-out of each line's value; a
+ * brush or by dragging across the plot (re-fetched at full resolution on release); a hover read-out of each line's value; a
  * legend that toggles series; PNG export. What the analyst set up (mode, index date, scale, hidden
  * categories and series, zoom) is remembered while they visit other screens (app/remembered.ts).
  */
@@ -16,7 +16,8 @@ import { ErrorNote } from '../data/shared/ErrorNote'
 import { money } from '../data/shared/format'
 import { useAsync } from '../data/shared/useAsync'
 import { CategoryToggles } from './CategoryToggles'
-import { forChosen, groupMarkers, lateStarts, timeline, toLines, type Line } from './chart-data'
+import { forChosen, groupMarkers, lateStarts, lowerBound, timeline, toLines, type Line } from './chart-data'
+import { createDragZoom, DragBand, type PlotSpan } from './drag-zoom'
 import { MarketCapChart, PLOT_INSET, plotHeight } from './MarketCapChart'
 import { createHoverStore } from './marker-hover'
 import { MarkerTooltip } from './MarkerTooltip'
@@ -98,6 +99,24 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
     [readoutLines, pointer, mode, currency, readoutHost]
   )
   const late = mode === 'indexed' && fullData ? lateStarts(fullData.series, fullData.indexDate) : []
+
+  // Dragging across the plot zooms to the days dragged over (three trading days at least, as the
+  // brush keeps), through the same commit as the brush.
+  const plotSpan = useRef<PlotSpan>({ left: 0, right: 0, x0: 0, x1: 1 })
+  plotSpan.current = { left: PLOT_INSET.left, right: width - PLOT_INSET.right, x0: xDomain[0], x1: xDomain[1] }
+  const zoomTo = useRef((_a: number, _b: number) => {})
+  zoomTo.current = (a, b) => {
+    const last = days.length - 1
+    if (last < 2) return
+    let s = Math.min(lowerBound(days, a), last)
+    let e = Math.max(lowerBound(days, Math.floor(b) + 1) - 1, 0)
+    if (e - s < 2) {
+      s = Math.max(0, Math.min(s, last - 2))
+      e = s + 2
+    }
+    range.onCommit(s, e)
+  }
+  const drag = useMemo(() => createDragZoom(() => plotSpan.current, (a, b) => zoomTo.current(a, b)), [])
 
   const exportPng = async () => {
     setExportError(null)
@@ -191,7 +210,18 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
         {companyIds.length === 0 && <p className="md-empty">Choose companies to chart.</p>}
         {state === 'empty' && <p className="md-empty">None of the chosen companies has a market cap to draw yet (see below).</p>}
         {lines.length > 0 && width > 0 && (
-          <div className="ch-main" ref={setReadoutHost} onPointerMove={pointer.onPointerMove} onPointerLeave={pointer.onPointerLeave}>
+          <div
+            className="ch-main"
+            ref={setReadoutHost}
+            onPointerDown={drag.onPointerDown}
+            onPointerMove={(e) => {
+              pointer.onPointerMove(e)
+              drag.onPointerMove(e)
+            }}
+            onPointerUp={drag.onPointerUp}
+            onPointerCancel={drag.onPointerCancel}
+            onPointerLeave={pointer.onPointerLeave}
+          >
             <MarketCapChart
               width={width}
               height={HEIGHT}
@@ -208,6 +238,7 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
               readout={readout}
             />
             <MarkerTooltip hover={hover} open={actions.open} width={width} />
+            <DragBand drag={drag} top={PLOT_INSET.top} height={plotHeight(HEIGHT)} />
           </div>
         )}
         {days.length > 2 && width > 0 && (
