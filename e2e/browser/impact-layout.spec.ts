@@ -56,6 +56,19 @@ test.describe('with BABA and 0700.HK priced, their shares set and SPY a benchmar
       cells.filter((c) => c.getAttribute('role') === 'gridcell' && c.scrollWidth > c.clientWidth).map((c) => c.textContent)
     )
     expect(cut, 'figures cut short').toEqual([])
+    // Sorted by a narrow column, its title and arrow stay clear of the next column's title.
+    await headers.nth(2).getByRole('button').click()
+    await expect(headers.nth(2)).toHaveText(/^Company [▲▼]$/)
+    const textBox = (h: Locator) =>
+      h.evaluate((el) => {
+        const r = document.createRange()
+        r.selectNodeContents(el.querySelector('button')!)
+        const b = r.getBoundingClientRect()
+        return { left: b.left, right: b.right }
+      })
+    const company = await textBox(headers.nth(2))
+    const window = await textBox(headers.nth(3))
+    expect(window.left - company.right, '"Company ▲" and "Window" kept apart').toBeGreaterThanOrEqual(4)
     await app.screenshot({ path: test.info().outputPath('impact-1280x800.png') })
   })
 

@@ -166,7 +166,7 @@ export function ImpactTable({ rows, offset, total, all, currency, sort, onSort, 
                         title="Sort (shift-click to add)"
                       >
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                        {sorted && <span className="im-sort-mark">{sorted === 'asc' ? ' ▲' : ' ▼'}</span>}
                       </button>
                     </th>
                   )
