@@ -9,6 +9,7 @@
  * or produces the precise message for the user.
  */
 import type { SeriesFile } from './schema'
+import { isPlain } from './shard-check'
 
 const PARTS = ['close', 'adjClose', 'marketCap'] as const
 const KEYS = new Set<string>(['ticker', ...PARTS])
@@ -35,8 +36,4 @@ function isPart(x: unknown): boolean {
     if (typeof n !== 'number' || !Number.isFinite(n)) return false
   }
   return true
-}
-
-function isPlain(x: unknown): x is object {
-  return typeof x === 'object' && x !== null && !Array.isArray(x)
 }

@@ -60,7 +60,8 @@ function isNote(n: unknown): boolean {
   )
 }
 
-function isPlain(x: unknown): x is object {
+/** A plain object (not null, not an array): what a JSON document's records are. */
+export function isPlain(x: unknown): x is object {
   return typeof x === 'object' && x !== null && !Array.isArray(x)
 }
 

@@ -1,8 +1,8 @@
 /**
  * Market cap over time for the chosen companies, with every event as a marker. Modes: absolute
  * (reporting currency), indexed to 100 at a date, drawdown from peak; linear or log; zoom with the
- * brush or by dragging across the plot (re-fetched at full resolution on release); a hover read-out of each line's value; a
- * legend that toggles series; PNG export. What the analyst set up (mode, index date, scale, hidden
+ * brush or by dragging across the plot (re-fetched at full resolution on release); a hover
+ * read-out of each line's value; a legend that toggles series; PNG export. What the analyst set up (mode, index date, scale, hidden
  * categories and series, zoom) is remembered while they visit other screens (app/remembered.ts).
  */
 import { useMemo, useRef, useState } from 'react'
@@ -16,7 +16,7 @@ import { ErrorNote } from '../data/shared/ErrorNote'
 import { money } from '../data/shared/format'
 import { useAsync } from '../data/shared/useAsync'
 import { CategoryToggles } from './CategoryToggles'
-import { forChosen, groupMarkers, lateStarts, lowerBound, timeline, toLines, type Line } from './chart-data'
+import { forChosen, groupMarkers, lateStarts, timeline, toLines, type Line } from './chart-data'
 import { createDragZoom, DragBand, type PlotSpan } from './drag-zoom'
 import { MarketCapChart, PLOT_INSET, plotHeight } from './MarketCapChart'
 import { createHoverStore } from './marker-hover'
@@ -100,22 +100,12 @@ export function MarketCapView({ companyIds, names }: { companyIds: string[]; nam
   )
   const late = mode === 'indexed' && fullData ? lateStarts(fullData.series, fullData.indexDate) : []
 
-  // Dragging across the plot zooms to the days dragged over (three trading days at least, as the
-  // brush keeps), through the same commit as the brush.
+  // Dragging across the plot zooms to the days dragged over, as the brush does. The drag store
+  // lives for the view; it reads the plot's current span and zoom through refs.
   const plotSpan = useRef<PlotSpan>({ left: 0, right: 0, x0: 0, x1: 1 })
   plotSpan.current = { left: PLOT_INSET.left, right: width - PLOT_INSET.right, x0: xDomain[0], x1: xDomain[1] }
-  const zoomTo = useRef((_a: number, _b: number) => {})
-  zoomTo.current = (a, b) => {
-    const last = days.length - 1
-    if (last < 2) return
-    let s = Math.min(lowerBound(days, a), last)
-    let e = Math.max(lowerBound(days, Math.floor(b) + 1) - 1, 0)
-    if (e - s < 2) {
-      s = Math.max(0, Math.min(s, last - 2))
-      e = s + 2
-    }
-    range.onCommit(s, e)
-  }
+  const zoomTo = useRef(range.zoomTo)
+  zoomTo.current = range.zoomTo
   const drag = useMemo(() => createDragZoom(() => plotSpan.current, (a, b) => zoomTo.current(a, b)), [])
 
   const exportPng = async () => {

@@ -13,6 +13,7 @@
 import { memo, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react'
 import { isoFromDay } from '../../../../shared/dates'
 import { lowerBound } from './chart-data'
+import { MIN_GAP } from './useChartRange'
 import type { ReadoutLine } from './readout'
 
 interface Props {
@@ -29,8 +30,6 @@ interface Props {
 }
 
 const HEIGHT = 36
-/** A range keeps at least three trading days, so the chart always has a line to draw. */
-const MIN_GAP = 2
 type Part = 'start' | 'end' | 'pan' | 'new'
 
 function sketch(lines: readonly ReadoutLine[], w: number, d0: number, span: number) {

@@ -13,6 +13,8 @@ import { isoFromDay } from '../../../../shared/dates'
 import { eventRange, lowerBound } from './chart-data'
 
 const EVENT_MARGIN_DAYS = 365
+/** A range keeps at least three trading days (two steps), so the chart always has a line to draw. */
+export const MIN_GAP = 2
 
 interface DayRange {
   from: number
@@ -29,6 +31,8 @@ export interface ChartRange {
   zoomed: boolean
   onChange: (start: number, end: number) => void
   onCommit: (start: number, end: number) => void
+  /** Commit the trading days within [fromDay, toDay] (a drag across the plot), MIN_GAP at least. */
+  zoomTo: (fromDay: number, toDay: number) => void
   reset: () => void
 }
 
@@ -61,7 +65,7 @@ export function useChartRange(days: number[], events: { date: string }[], openKe
     end = Math.max(lowerBound(days, range.to + 1) - 1, 0)
     // The range no longer holds three days of these lines (fewer lines in a new mode, or prices
     // re-imported meanwhile): show all. A range that still holds them is clipped to the data.
-    if (end - start < 2) {
+    if (end - start < MIN_GAP) {
       start = 0
       end = n - 1
     }
@@ -78,9 +82,23 @@ export function useChartRange(days: number[], events: { date: string }[], openKe
     },
     [days, setRange, setZoom]
   )
+  const zoomTo = useCallback(
+    (fromDay: number, toDay: number) => {
+      const last = days.length - 1
+      if (last < MIN_GAP) return
+      let s = Math.min(lowerBound(days, fromDay), last)
+      let e = Math.max(lowerBound(days, Math.floor(toDay) + 1) - 1, 0)
+      if (e - s < MIN_GAP) {
+        s = Math.max(0, Math.min(s, last - MIN_GAP))
+        e = s + MIN_GAP
+      }
+      onCommit(s, e)
+    },
+    [days, onCommit]
+  )
   const reset = useCallback(() => {
     setRange(null)
     setZoom(null)
   }, [setRange, setZoom])
-  return { start, end, xDomain, zoom, zoomed: range !== null, onChange, onCommit, reset }
+  return { start, end, xDomain, zoom, zoomed: range !== null, onChange, onCommit, zoomTo, reset }
 }

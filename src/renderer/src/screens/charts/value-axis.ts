@@ -59,9 +59,9 @@ const MEAN_LABEL_GAP = 30
 
 /**
  * Ticks for a log axis over [lo, hi] drawn `px` tall: the finest of LOG_STEPS whose labels stay
- * MIN_LABEL_GAP apart and MEAN_LABEL_GAP apart on average, with at least two ticks in range. A range within one decade that none of
- * them marks twice (31B to 39B) is read with round linear steps: over so short a range the log
- * scale is nearly linear anyway.
+ * MIN_LABEL_GAP apart and MEAN_LABEL_GAP apart on average, with at least two ticks in range. A
+ * range within one decade that none of them marks twice (31B to 39B) is read with round linear
+ * steps: over so short a range the log scale is nearly linear anyway.
  */
 export function logTicks(lo: number, hi: number, px: number): number[] {
   const decades = Math.log10(hi) - Math.log10(lo)
@@ -98,9 +98,9 @@ export function extent(lines: Line[], hidden: ReadonlySet<string>, x0: number, x
 }
 
 /**
- * The y axis for what is in view (`plotPx` tall), so a zoom also rescales the values. Market caps and indices
- * never go below zero, so the axis is not padded into negative money; a drawdown from peak is
- * never above zero nor below -100 %, so its axis runs from a round floor up to exactly 0 %.
+ * The y axis for what is in view (`plotPx` tall), so a zoom also rescales the values. Market caps
+ * and indices never go below zero, so the axis is not padded into negative money; a drawdown from
+ * peak is never above zero nor below -100 %, so its axis runs from a round floor up to exactly 0 %.
  */
 export function valueAxis(lines: Line[], hidden: ReadonlySet<string>, x0: number, x1: number, mode: ChartMode, log: boolean, plotPx = 400): ValueAxis | null {
   const range = extent(lines, hidden, x0, x1, log && mode !== 'drawdown')
