@@ -191,6 +191,12 @@ export interface AppInfo {
 
 export const contract = {
   'app:info': method<AppInfo>()(none),
+  /**
+   * The analyst is at work in the window (scrolling, typing): the core's background work (the
+   * search index and sort orders, the daily backup) waits. A scroll that needs no rows from the
+   * core would otherwise look to it like a pause. Does nothing else.
+   */
+  'app:active': method<Record<string, never>>()(none),
   /** Desktop only: show the native save dialog and write `content` where the user chose. */
   'app:saveFile': method<{ saved: boolean; path?: string }>()(
     z.object({ defaultName: z.string().min(1).max(200), content: z.string() }).strict()

@@ -7,6 +7,7 @@
  */
 export const METHOD_NAMES = [
   'app:info',
+  'app:active',
   'app:saveFile',
   'app:openFile',
   'events:query',

@@ -75,6 +75,7 @@ const source = { kind: 'text', name: 'prices.csv', text: priceText }
 /** One valid-looking input per method; the fuzz test checks each one passes its schema. */
 export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>> = {
   'app:info': {},
+  'app:active': {},
   'app:saveFile': { defaultName: 'events.csv', content: 'id,title\n' },
   'app:openFile': { title: 'Import prices', extensions: ['csv'] },
   'events:query': {

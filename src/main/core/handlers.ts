@@ -52,6 +52,8 @@ export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
   const handlers: Handlers = {
     ...hooks.dialogs,
     'app:info': info,
+    // Every call tells the core the analyst is at work (reportingActivity, below): this one only that.
+    'app:active': () => ({}),
 
     'events:query': (q) => core.events.query(q),
     'events:get': ({ id }) => ({ event: core.events.row(core.events.get(id)), notes: core.notes.list(id) }),

@@ -17,6 +17,7 @@ import { ToastProvider, useToast } from './components/Toast'
 import { errorText } from './components/error-text'
 import { preloadScreens, SCREENS } from './screens/registry'
 import { afterFirstContent } from './app/first-content'
+import { reportActivity, whenQuiet } from './app/analyst-activity'
 
 const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
   'show-events': 'events',
@@ -25,6 +26,16 @@ const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
   'show-impact': 'impact'
 }
 /** Commands handled by a screen: open it first, then deliver. */
+/**
+ * How long the analyst pauses (no scroll, key or click) before the other screens' code is
+ * fetched: short enough to be done before a first click elsewhere, long enough to stay out of a
+ * scroll through the table.
+ */
+const PRELOAD_QUIET_MS = 400
+
+/** How often the core hears that the analyst is at work: under its 200 ms wait for a lull. */
+const ACTIVITY_REPORT_MS = 100
+
 const ROUTED: Partial<Record<MenuCommand, ScreenId>> = { 'add-event': 'events', export: 'events', 'focus-search': 'events', import: 'data' }
 
 export function App() {
@@ -56,17 +67,25 @@ function Shell() {
 
   useEffect(() => {
     api['app:info']({}).then(setInfo, (e: unknown) => console.error('app: could not read app info:', e))
-    // Once the first screen shows its rows, fetch the market screens' code so opening them is
-    // instant (see app/first-content).
+    // Once the first screen shows its rows and the analyst pauses, fetch the market screens' code
+    // so opening them is instant (see app/first-content).
     let idle = 0
+    let cancelQuiet = () => {}
     const cancel = afterFirstContent(() => {
-      idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 })
+      cancelQuiet = whenQuiet(() => {
+        idle = window.requestIdleCallback(preloadScreens, { timeout: 3000 })
+      }, PRELOAD_QUIET_MS)
     }, 5000)
     return () => {
       cancel()
+      cancelQuiet()
       window.cancelIdleCallback(idle)
     }
   }, [])
+
+  // While the analyst scrolls or types, the core's background work waits (see analyst-activity).
+  // A hint only: one that fails changes nothing, so it is not reported.
+  useEffect(() => reportActivity(() => void api['app:active']({}).catch(() => {}), ACTIVITY_REPORT_MS), [])
 
   useEffect(
     () =>

@@ -37,3 +37,4 @@ export function afterFirstContent(task: () => void, fallbackMs: number): () => v
     waiting.delete(run)
   }
 }
+
