@@ -12,7 +12,7 @@
  *   column-window.ts); each keeps its aria-colindex among all the grid's columns.
  * - the editor and error overlays (CellOverlay.tsx) exist only in the one cell that has them.
  */
-import { memo, type CSSProperties } from 'react'
+import { memo, type CSSProperties, type ReactElement } from 'react'
 import type { GridColumn, EditorProps } from './types'
 import { CellError, InlineEditor, PopupEditor } from './CellOverlay'
 
@@ -56,6 +56,39 @@ export function columnStyle(id: string): CSSProperties {
   return s
 }
 
+/**
+ * The cell of a row still loading, none of whose cells is active: the same element every time for
+ * a column at a place. While the analyst flings through the table, pages are not fetched until it
+ * rests (range-requests.ts), so every row of every frame is such a row; React skips an element it
+ * rendered before, and a row reused for another index then only moves and renumbers, where before
+ * each of its cells was compared and rewritten (the larger part of a fling's first, cold frames).
+ */
+const emptyCells = new WeakMap<object, Map<number, ReactElement>>()
+function emptyCell<R>(c: GridColumn<R>, ci: number): ReactElement {
+  let byPlace = emptyCells.get(c)
+  if (!byPlace) emptyCells.set(c, (byPlace = new Map()))
+  let cell = byPlace.get(ci)
+  if (!cell) {
+    cell = (
+      <div
+        key={c.id}
+        role={c.rowHeader ? 'rowheader' : 'gridcell'}
+        aria-colindex={ci + 1}
+        aria-readonly={c.edit ? undefined : true}
+        data-col={c.id}
+        className={cellClass(c, false, false)}
+        style={columnStyle(c.id)}
+      />
+    )
+    byPlace.set(ci, cell)
+  }
+  return cell
+}
+
+function cellClass<R>(c: GridColumn<R>, active: boolean, open: boolean): string {
+  return `grid-cell ${c.className ?? ''} ${c.align === 'end' ? 'is-end' : ''} ${active ? 'is-active' : ''} ${open ? 'is-open' : ''}`
+}
+
 function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, widths, colFrom, colTo, ui, selected, editor, onDismissError }: Props<R>) {
   const loading = row === undefined
   return (
@@ -74,6 +107,7 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, width
         // an error must outlive a scroll.
         const wanted = (ci >= colFrom && ci <= colTo) || c.rowHeader || (ui !== null && (ui.activeCol === c.id || ui.editingCol === c.id || ui.error?.col === c.id))
         if (!wanted) return null
+        if (loading && ui === null) return emptyCell(c, ci)
         const active = ui?.activeCol === c.id
         const editing = !loading && ui?.editingCol === c.id && c.edit && editor
         const error = !loading && ui?.error?.col === c.id ? ui.error.message : null
@@ -89,7 +123,7 @@ function GridRowInner<R>({ gridId, index, rowIndexBase, top, row, columns, width
             aria-readonly={c.edit ? undefined : true}
             aria-invalid={error ? true : undefined}
             data-col={c.id}
-            className={`grid-cell ${c.className ?? ''} ${c.align === 'end' ? 'is-end' : ''} ${active ? 'is-active' : ''} ${open ? 'is-open' : ''}`}
+            className={cellClass(c, active, !!open)}
             style={columnStyle(c.id)}
             // The hovered cell gets its tooltip from the grid (useHoverTitle); the active one here.
             title={active && !loading && !open && c.title ? c.title(row) : undefined}

@@ -27,9 +27,12 @@ import { EventsToolbar } from './EventsToolbar'
 import { EventDetail } from './detail/EventDetail'
 import { ExportDialog } from './ExportDialog'
 import { markFirstContent } from '../../app/first-content'
+import { rangeRequests } from '../../components/grid/range-requests'
 
 const DEFAULT_SORT: SortingState = [{ id: 'date', desc: false }]
 const rowKey = (r: EventRow) => r.id
+/** How long a flung view rests before its rows are fetched (see range-requests.ts). */
+const FLING_SETTLE_MS = 80
 
 /** The later saved of two copies of an event (either may be missing). */
 function newest(a: EventRow | undefined, b: EventRow | undefined): EventRow | undefined {
@@ -205,19 +208,8 @@ export function EventsScreen() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
-  // The rows in view are reported to the pager after the frame is drawn: starting a request costs
-  // the page a millisecond or two, which a scroll frame need not pay.
-  const onVisibleRange = useMemo(() => {
-    let range: [number, number] = [0, 0]
-    let timer: ReturnType<typeof setTimeout> | undefined
-    return (s: number, e: number) => {
-      range = [s, e]
-      timer ??= setTimeout(() => {
-        timer = undefined
-        pager.setRange(...range)
-      }, 0)
-    }
-  }, [pager])
+  // The rows in view go to the pager after the frame is drawn, and after a jump once it rests.
+  const onVisibleRange = useMemo(() => rangeRequests((s, e) => pager.setRange(s, e), FLING_SETTLE_MS), [pager])
   // Rows as React last rendered them (the pager's state reaches React once per frame): a click
   // or a key names a row by its index on screen, which must find that row, not a newer one.
   const getRow = useCallback((i: number) => pager.rowAt(i, state), [pager, state])

@@ -1,0 +1,70 @@
+/**
+ * An analyst with thousands of events flings through the table (the scrollbar dragged, four
+ * screens a frame) and reads the rows where it comes to rest: they are shown, not left as
+ * placeholders, and they are the core's rows for that place. The pages of rows flung past are not
+ * fetched (range-requests.ts); this is the story that keeps that from costing the rows at rest.
+ */
+import type { Page } from '@playwright/test'
+import { test, expect } from '../support/fixtures'
+import { EventsPage } from '../support/events-page'
+import { callApi } from '../support/api'
+import { generateLargeWorkspace } from '../../bench/generate'
+
+const EVENTS = 5000
+
+test.use({
+  prepareDataDir: async ({}, use) =>
+    use((dir: string) => generateLargeWorkspace(dir, { events: EVENTS, notesPerEvent: 0, companies: 10, days: 10 }, () => {}))
+})
+
+/** Scroll the grid four screens a frame until `toRow` is at the top; the requests made meanwhile. */
+async function fling(page: Page, toRow: number): Promise<string[]> {
+  const requests: string[] = []
+  const onRequest = (r: { url(): string }) => requests.push(new URL(r.url()).pathname)
+  page.on('request', onRequest)
+  await page.evaluate(async (toRow) => {
+    let el = document.querySelector('[role=grid]') as HTMLElement | null
+    while (el && el.scrollHeight <= el.clientHeight + 1) el = el.parentElement
+    const target = Math.min(toRow * 32, el!.scrollHeight - el!.clientHeight)
+    await new Promise<void>((done) => {
+      const step = () => {
+        el!.scrollTop = Math.min(target, el!.scrollTop + el!.clientHeight * 4)
+        if (el!.scrollTop >= target - 1) return done()
+        requestAnimationFrame(step)
+      }
+      requestAnimationFrame(step)
+    })
+  }, toRow)
+  page.off('request', onRequest)
+  return requests
+}
+
+/** The rows on screen: their place in the table and title, or null while still loading. */
+async function rowsShown(page: Page): Promise<{ index: number; title: string | null }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[role=grid] [role=row][data-index]')].map((r) => ({
+      index: Number(r.getAttribute('data-index')),
+      title: r.getAttribute('aria-busy') ? null : (r.querySelector('[data-col=title]')?.textContent ?? '')
+    }))
+  )
+}
+
+test('a fling through thousands of events ends on the right rows, shown', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  await events.expectCount(EVENTS, EVENTS)
+  const all = await callApi(request, host, 'events:query', { limit: EVENTS })
+
+  for (const toRow of [3100, 800, EVENTS - 20]) {
+    const during = await fling(app, toRow)
+    // Flung past: no page of rows was asked for on the way, only the core told the analyst is busy.
+    expect(during.filter((p) => p.endsWith('/events:query')).length, 'pages fetched mid-fling').toBeLessThanOrEqual(1)
+    // At rest the rows fill in (those just beyond the edges a moment later), each the core's row
+    // at that place.
+    await expect
+      .poll(async () => (await rowsShown(app)).filter((r) => r.title !== all.rows[r.index].title), { timeout: 5000 })
+      .toEqual([])
+    const shown = (await rowsShown(app)).map((r) => r.index)
+    expect(Math.min(...shown)).toBeLessThanOrEqual(toRow)
+    expect(Math.max(...shown)).toBeGreaterThan(Math.min(toRow, EVENTS - 30) + 20)
+  }
+})
