@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { dirname, join } from 'node:path'
 import { Core } from './core/core'
 import { createHandlers } from './core/handlers'
-import { marketService } from './core/market/service'
+import { warmUpFirstScreens } from './core/first-screens'
 import { ApiError } from '../shared/errors'
 import { applySecurity, secureWebPreferences } from './security'
 import { registerIpc } from './ipc'
@@ -85,8 +85,8 @@ async function start(): Promise<void> {
   registerIpc(handlers, rendererIndexUrl, log)
   Menu.setApplicationMenu(buildMenu(() => mainWindow))
   mainWindow = createWindow()
-  // The first chart of the session should not wait for its series files to be read.
-  marketService(core).warmUp()
+  // The first rows and the first chart should not wait for what can be done while the window loads.
+  warmUpFirstScreens(core)
 
   app.on('activate', () => {
     if (!mainWindow) mainWindow = createWindow()

@@ -57,6 +57,20 @@ export class EventsService {
     this.engine.companyRenamed(id)
   }
 
+  /**
+   * Ready the default view's first page (events in memory, sorted by date) while the window is
+   * still loading: on the large workspace that first sort took 250 ms, on the way to the first
+   * rows. See QueryEngine.prepare.
+   */
+  prepareFirstPage(): void {
+    this.engine.prepare('date')
+  }
+
+  /** Whether the first page of the default view is ready (prepareFirstPage or an earlier query). */
+  get firstPageReady(): boolean {
+    return this.engine.hasOrder('date')
+  }
+
   /** Forget every index and order (they are rebuilt on demand): the bench's cold start. */
   dropIndexes(): void {
     this.engine.invalidate()

@@ -1,7 +1,7 @@
 import { startHost } from '../../host/server'
 import { browserAdapter } from '../../host/browser-adapter'
 import { rendererDir } from '../../paths'
-import { marketService } from '../../core/market/service'
+import { warmUpFirstScreens } from '../../core/first-screens'
 import type { CliCommand } from '../command'
 import { ApiError } from '../../../shared/errors'
 import { isCode } from '../../core/store/files'
@@ -30,8 +30,8 @@ export const serve: CliCommand = {
       throw listenProblem(e, port)
     })
     out(host.url)
-    // The first chart of the session should not wait for its series files to be read.
-    marketService(core).warmUp()
+    // The first rows and the first chart should not wait for what can be done while the window loads.
+    warmUpFirstScreens(core)
     err(`serve: Capwatch workbench for ${core.dataDir} — open the URL above in a browser; Ctrl+C stops it.`)
     const stop = async () => {
       await host.close()

@@ -46,7 +46,7 @@ export class QueryEngine {
     private readonly repo: EventRepo,
     /** How a linked company reads and sorts: its name, Chinese name and tickers / its label. */
     private readonly company: { text(id: string): string; label(id: string): string },
-    /** The analyst's requests (the core's, shared with the daily backup): the warm-up waits for a lull. */
+    /** The analyst's requests (counted by the core for every API call): the warm-up waits for a lull. */
     private readonly activity = new Activity()
   ) {
     this.orders = new SortOrders({
@@ -57,7 +57,9 @@ export class QueryEngine {
   }
 
   list(q: ParsedQuery): PolicyEvent[] {
-    this.activity.touch()
+    // Not a touch of the activity: the analyst's queries arrive as API calls, which the core
+    // counts (handlers.ts); the core's own lists (the chart markers warmed up at start) are not
+    // the analyst at work.
     this.sync()
     const key = JSON.stringify(q)
     if (this.cache && this.cache.key === key && this.cache.version === this.version) return this.cache.rows
@@ -140,6 +142,21 @@ export class QueryEngine {
   }
 
   /** Forget the search index and every order: they are rebuilt on demand. */
+  /**
+   * Build what the first query of a view sorted by `column` needs (the events in memory, the
+   * column's order) before the window asks for it. Not a request of the analyst's: it neither
+   * delays nor starts the background warm-up, which waits for the first real query.
+   */
+  prepare(column: EventColumn = 'date'): void {
+    this.sync()
+    this.orders.get(column, this.live)
+  }
+
+  /** Whether a column's order is built (prepared, warmed up or asked for). */
+  hasOrder(column: EventColumn): boolean {
+    return this.orders.has(column)
+  }
+
   invalidate(): void {
     this.index = null
     this.pending = null
