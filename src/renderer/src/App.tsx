@@ -25,7 +25,7 @@ const SHOW: Partial<Record<MenuCommand, ScreenId>> = {
   'show-charts': 'charts',
   'show-impact': 'impact'
 }
-/** Commands handled by a screen: open it first, then deliver. */
+
 /**
  * How long the analyst pauses (no scroll, key or click) before the other screens' code is
  * fetched: short enough to be done before a first click elsewhere, long enough to stay out of a
@@ -36,6 +36,7 @@ const PRELOAD_QUIET_MS = 400
 /** How often the core hears that the analyst is at work: under its 200 ms wait for a lull. */
 const ACTIVITY_REPORT_MS = 100
 
+/** Commands handled by a screen: open it first, then deliver. */
 const ROUTED: Partial<Record<MenuCommand, ScreenId>> = { 'add-event': 'events', export: 'events', 'focus-search': 'events', import: 'data' }
 
 export function App() {
@@ -68,7 +69,7 @@ function Shell() {
   useEffect(() => {
     api['app:info']({}).then(setInfo, (e: unknown) => console.error('app: could not read app info:', e))
     // Once the first screen shows its rows and the analyst pauses, fetch the market screens' code
-    // so opening them is instant (see app/first-content).
+    // so opening them is instant (see app/first-content and app/analyst-activity).
     let idle = 0
     let cancelQuiet = () => {}
     const cancel = afterFirstContent(() => {

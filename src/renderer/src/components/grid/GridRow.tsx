@@ -61,7 +61,8 @@ export function columnStyle(id: string): CSSProperties {
  * a column at a place. While the analyst flings through the table, pages are not fetched until it
  * rests (range-requests.ts), so every row of every frame is such a row; React skips an element it
  * rendered before, and a row reused for another index then only moves and renumbers, where before
- * each of its cells was compared and rewritten (the larger part of a fling's first, cold frames).
+ * each of its cells was compared and rewritten (the largest piece of script in the profile of a
+ * fling's first, cold frames).
  */
 const emptyCells = new WeakMap<object, Map<number, ReactElement>>()
 function emptyCell<R>(c: GridColumn<R>, ci: number): ReactElement {
