@@ -141,7 +141,6 @@ export class QueryEngine {
     this.version++
   }
 
-  /** Forget the search index and every order: they are rebuilt on demand. */
   /**
    * Build what the first query of a view sorted by `column` needs (the events in memory, the
    * column's order) before the window asks for it. Not a request of the analyst's: it neither
@@ -157,6 +156,7 @@ export class QueryEngine {
     return this.orders.has(column)
   }
 
+  /** Forget the search index and every order: they are rebuilt on demand. */
   invalidate(): void {
     this.index = null
     this.pending = null

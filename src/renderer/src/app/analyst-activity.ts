@@ -6,6 +6,14 @@
 /** What the analyst does that background work would make stutter. */
 const BUSY_EVENTS = ['scroll', 'wheel', 'keydown', 'pointerdown', 'touchstart'] as const
 
+/** Call `listener` on each of them in `target`, captured (a scroll inside any box counts); returns a stop function. */
+function onBusy(target: EventTarget, listener: () => void): () => void {
+  for (const type of BUSY_EVENTS) target.addEventListener(type, listener, { capture: true, passive: true })
+  return () => {
+    for (const type of BUSY_EVENTS) target.removeEventListener(type, listener, { capture: true })
+  }
+}
+
 /**
  * Run `task` once `quietMs` have passed without the analyst scrolling, typing or clicking in
  * `target`; every such event starts the wait again. Returns a cancel function.
@@ -18,10 +26,6 @@ const BUSY_EVENTS = ['scroll', 'wheel', 'keydown', 'pointerdown', 'touchstart'] 
  */
 export function whenQuiet(task: () => void, quietMs: number, target: EventTarget = window): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const stop = () => {
-    clearTimeout(timer)
-    for (const type of BUSY_EVENTS) target.removeEventListener(type, restart, { capture: true })
-  }
   const restart = () => {
     clearTimeout(timer)
     timer = setTimeout(() => {
@@ -29,7 +33,11 @@ export function whenQuiet(task: () => void, quietMs: number, target: EventTarget
       task()
     }, quietMs)
   }
-  for (const type of BUSY_EVENTS) target.addEventListener(type, restart, { capture: true, passive: true })
+  const off = onBusy(target, restart)
+  const stop = () => {
+    clearTimeout(timer)
+    off()
+  }
   restart()
   return stop
 }
@@ -43,14 +51,10 @@ export function whenQuiet(task: () => void, quietMs: number, target: EventTarget
  */
 export function reportActivity(tell: () => void, everyMs: number, target: EventTarget = window): () => void {
   let last = -Infinity
-  const onBusy = () => {
+  return onBusy(target, () => {
     const now = performance.now()
     if (now - last < everyMs) return
     last = now
     tell()
-  }
-  for (const type of BUSY_EVENTS) target.addEventListener(type, onBusy, { capture: true, passive: true })
-  return () => {
-    for (const type of BUSY_EVENTS) target.removeEventListener(type, onBusy, { capture: true })
-  }
+  })
 }
