@@ -8,7 +8,7 @@
  */
 import { z } from 'zod'
 import type { ApiResponse } from './errors'
-import type { METHOD_NAMES } from './methods'
+import type { BYTES_FIELDS, METHOD_NAMES } from './methods'
 import {
   category,
   authority,
@@ -155,8 +155,11 @@ export const exportRequestSchema = z
 export type ExportRequest = z.input<typeof exportRequestSchema>
 export interface ExportResult {
   filename: string
-  /** The file's exact text, BOM included when asked for. */
-  csv: string
+  /**
+   * The file's exact bytes (UTF-8, BOM included when asked for), in parts to be written one after
+   * another: a report can run to 100 MB, and is never joined into one string or one buffer.
+   */
+  csv: Uint8Array[]
   rows: number
 }
 
@@ -197,9 +200,9 @@ export const contract = {
    * core would otherwise look to it like a pause. Does nothing else.
    */
   'app:active': method<Record<string, never>>()(none),
-  /** Desktop only: show the native save dialog and write `content` where the user chose. */
+  /** Desktop only: show the native save dialog and write `content` (a report's parts) where the user chose. */
   'app:saveFile': method<{ saved: boolean; path?: string }>()(
-    z.object({ defaultName: z.string().min(1).max(200), content: z.string() }).strict()
+    z.object({ defaultName: z.string().min(1).max(200), content: z.array(z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be bytes')).max(1_000_000) }).strict()
   ),
   /** Desktop only: show the native open dialog; the returned path may be used as an import source. */
   'app:openFile': method<{ path: string; name: string; bytes: number } | null>()(
@@ -298,7 +301,12 @@ export { METHOD_NAMES } from './methods'
 // fails the type check here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 const namesMatchContract: Same<MethodName, (typeof METHOD_NAMES)[number]> = true
+// Each field named in BYTES_FIELDS is one that holds a result's bytes.
+const bytesFieldsHoldBytes: {
+  [M in keyof typeof BYTES_FIELDS]: MethodResult<M>[(typeof BYTES_FIELDS)[M]] extends Uint8Array[] ? true : false
+} = { 'reports:export': true }
 void namesMatchContract
+void bytesFieldsHoldBytes
 
 /** What the preload exposes and the renderer's client implements: one function per method. */
 export type ApiBridge = { [M in MethodName]: (input: MethodInput<M>) => Promise<ApiResponse<MethodResult<M>>> }

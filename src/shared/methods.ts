@@ -45,3 +45,20 @@ export const METHOD_NAMES = [
   'impact:view',
   'impact:table',
 ] as const
+
+/**
+ * Methods whose result carries bytes, and the field that holds them (a list of parts). The browser
+ * host sends that field as the response body and the rest as JSON in a header: a 100 MB report
+ * in JSON would be a 100 MB string built, escaped and parsed again on each side.
+ */
+export const BYTES_FIELDS = {
+  'reports:export': 'csv'
+} as const satisfies Partial<Record<(typeof METHOD_NAMES)[number], string>>
+
+/** The browser host's response header holding the rest of a bytes result, as URI-encoded JSON. */
+export const RESULT_HEADER = 'X-Capwatch-Result'
+
+/** The field of `method`'s result that holds bytes, if it has one. */
+export function bytesFieldOf(method: string): string | undefined {
+  return Object.hasOwn(BYTES_FIELDS, method) ? BYTES_FIELDS[method as keyof typeof BYTES_FIELDS] : undefined
+}

@@ -76,7 +76,7 @@ const source = { kind: 'text', name: 'prices.csv', text: priceText }
 export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>> = {
   'app:info': {},
   'app:active': {},
-  'app:saveFile': { defaultName: 'events.csv', content: 'id,title\n' },
+  'app:saveFile': { defaultName: 'events.csv', content: [new TextEncoder().encode('id,title\r\n')] },
   'app:openFile': { title: 'Import prices', extensions: ['csv'] },
   'events:query': {
     search: 'ant',
@@ -136,6 +136,8 @@ export const VALID_EXAMPLES: Partial<Record<MethodName, Record<string, unknown>>
 /** Every path to a value inside an example (`fields.date`, `rows.0.shares`, …). */
 function leafPaths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [prefix, ...value.flatMap((v, i) => leafPaths(v, [...prefix, i]))]
+  // Bytes (a report's parts) are one value: replaced whole, never taken apart byte by byte.
+  if (value instanceof Uint8Array) return [prefix]
   if (value && typeof value === 'object') return [prefix, ...Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...prefix, k]))]
   return [prefix]
 }

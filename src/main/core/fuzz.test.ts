@@ -10,7 +10,7 @@ import type { ApiErrorCode, ApiResponse } from '../../shared/errors'
 import { call, dispatch } from './dispatch'
 import { handleInvoke } from '../ipc-guard'
 import { deeplyNested, EXAMPLE_EVENT_ID, oneFieldWrong, randomValue, RAW_BODIES, seededRng, VALID_EXAMPLES, WRONG_VALUES, type Rng } from './fuzz-payloads'
-import { apiRequest, changedFiles, openTestHost, snapshotDir, type TestHost } from '../host/host-fixture'
+import { apiAnswer, apiRequest, changedFiles, openTestHost, snapshotDir, type TestHost } from '../host/host-fixture'
 
 const SEED = Number(process.env.CAPWATCH_FUZZ_SEED ?? 20_201_103)
 const CODES: ApiErrorCode[] = ['invalid_input', 'unknown_method', 'not_found', 'conflict', 'locked', 'unavailable', 'io', 'corrupt', 'internal']
@@ -118,7 +118,7 @@ describe(`fuzzing every API method (seed ${SEED})`, () => {
     for (const method of METHOD_NAMES) {
       for (const input of payloadsFor(method, rng, 'json').filter((p) => !isValid(method, overJson(p)))) {
         const res = await apiRequest(t, method, input === undefined ? '' : JSON.stringify(input))
-        const body = JSON.parse(res.body) as ApiResponse<unknown>
+        const body = apiAnswer(res)
         expectTyped(body, `${method} over HTTP (seed ${SEED + 2})`)
         expect(body.ok ? 'ok' : body.error.code, `${method} over HTTP (seed ${SEED + 2})`).toBe('invalid_input')
         expect(res.status).toBe(400)
@@ -173,7 +173,7 @@ describe(`fuzzing every API method (seed ${SEED})`, () => {
       for (const input of [valid, ...payloadsFor(method, rng, 'json').slice(0, 25)]) {
         expectTyped(await dispatch(t.handlers, method, input, () => {}), `${method} (seed ${SEED + 3})`)
         const res = await apiRequest(t, method, input === undefined ? '' : JSON.stringify(input))
-        const body = JSON.parse(res.body) as ApiResponse<unknown>
+        const body = apiAnswer(res)
         expectTyped(body, `${method} over HTTP (seed ${SEED + 3})`)
         expect(res.status).toBe(body.ok ? 200 : HTTP_STATUS[body.error.code])
       }

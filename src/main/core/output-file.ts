@@ -57,7 +57,7 @@ export async function prepareOutputFile(path: string, dataDir: string): Promise<
  * Write the file whole: a temp file beside it, fsync, rename over it. A reader never sees half a
  * report, and a failed write leaves the old file as it was.
  */
-export async function writeOutputFile(file: OutputFile, data: string | Uint8Array): Promise<void> {
+export async function writeOutputFile(file: OutputFile, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const tmp = tempPathFor(file.path)
   try {
     await writeSynced(tmp, data)

@@ -11,6 +11,8 @@ import { Core } from '../core/core'
 import { browserAdapter } from './browser-adapter'
 import type { Handlers } from '../core/dispatch'
 import { startHost, type RunningHost } from './server'
+import type { ApiResponse } from '../../shared/errors'
+import { RESULT_HEADER } from '../../shared/methods'
 
 export const SECRET = 'capwatch-test-secret: this file lies outside the renderer folder'
 export const INDEX_HTML = '<!doctype html><html><head><title>Capwatch</title></head><body><div id="root"></div></body></html>'
@@ -59,6 +61,16 @@ export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
   body: string
+}
+
+/**
+ * An API answer as the page's client reads it (api/client.ts): JSON, or a result with bytes
+ * (server.ts, sendBytes) whose other fields come in a header; `body` then holds the bytes as text.
+ */
+export function apiAnswer(res: RawResponse): ApiResponse<Record<string, unknown>> {
+  if (res.headers['content-type'] !== 'application/octet-stream') return JSON.parse(res.body) as ApiResponse<Record<string, unknown>>
+  const rest = JSON.parse(decodeURIComponent(String(res.headers[RESULT_HEADER.toLowerCase()]))) as Record<string, unknown>
+  return { ok: true, value: { ...rest, body: res.body } }
 }
 
 /**

@@ -10,7 +10,8 @@ import { METHOD_NAMES } from '../../shared/api'
 import { CONTENT_SECURITY_POLICY } from '../csp'
 import { call } from '../core/dispatch'
 import { VALID_EXAMPLES, EXAMPLE_EVENT_ID } from '../core/fuzz-payloads'
-import { apiRequest, changedFiles, INDEX_HTML, openTestHost, rawRequest, snapshotDir, type TestHost } from './host-fixture'
+import { csvText } from '../core/csv/write'
+import { apiAnswer, apiRequest, changedFiles, INDEX_HTML, openTestHost, rawRequest, snapshotDir, type TestHost } from './host-fixture'
 
 let t: TestHost
 let eventId: string
@@ -157,6 +158,26 @@ describe('the page is served with its protective headers', () => {
       expect(res.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
       expect(res.headers['x-content-type-options']).toBe('nosniff')
     }
+  })
+})
+
+describe('a report comes back as its file, not as JSON', () => {
+  it('sends the export as the CSV bytes themselves, the file name and row count in a header', async () => {
+    const direct = await call(t.handlers, 'reports:export', { report: 'events', dialect: { bom: true, delimiter: ';' } })
+    const res = await apiRequest(t, 'reports:export', JSON.stringify({ report: 'events', dialect: { bom: true, delimiter: ';' } }))
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('application/octet-stream')
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.body))
+    // The same bytes the core wrote: BOM, Chinese text and all.
+    expect(res.body).toBe(csvText(direct.csv))
+    expect(res.body.startsWith('\uFEFFid;date;title;')).toBe(true)
+    expect(apiAnswer(res)).toEqual({ ok: true, value: { filename: direct.filename, rows: direct.rows, body: res.body } })
+  })
+
+  it('still answers a refused export as a JSON error', async () => {
+    const res = await apiRequest(t, 'reports:export', JSON.stringify({ report: 'everything' }))
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
   })
 })
 

@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { dispatch, type Handlers } from '../core/dispatch'
 import type { ApiErrorCode, ApiResponse } from '../../shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../csp'
+import { bytesFieldOf, RESULT_HEADER } from '../../shared/methods'
 import { readStatic } from './static-files'
 import type { Uploads } from './uploads'
 
@@ -133,6 +134,8 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       method = url.pathname.slice('/api/'.length)
     }
     const result = await dispatch(opts.handlers, method, input, log)
+    const bytesField = bytesFieldOf(method)
+    if (result.ok && bytesField) return sendBytes(res, result.value as Record<string, unknown>, bytesField)
     sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 500), result)
   }
 
@@ -238,6 +241,23 @@ function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown
   const text = JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
   res.end(text)
+}
+
+/**
+ * A result that carries bytes (BYTES_FIELDS): the bytes as the body, written part by part, and the
+ * rest of the result as JSON in a header, which the page's client puts back together.
+ */
+function sendBytes(res: ServerResponse, value: Record<string, unknown>, field: string): void {
+  const parts = value[field] as Uint8Array[]
+  const rest = { ...value, [field]: undefined }
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': parts.reduce((n, p) => n + p.length, 0),
+    'Cache-Control': 'no-store',
+    [RESULT_HEADER]: encodeURIComponent(JSON.stringify(rest))
+  })
+  for (const p of parts) res.write(p)
+  res.end()
 }
 
 function sendText(res: ServerResponse, status: number, text: string): void {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
 import type { ReportName } from '../../../shared/api'
 import { expectResponsive, fixtureSource, openBench, type Bench } from './corpus-kit'
+import { csvText } from '../csv/write'
 
 /** The classic payloads, one per way a spreadsheet starts a formula. */
 const PAYLOADS = ["=cmd|' /C calc'!A0", '+SUM(1,2)', '-2+3', '@A1', '\t=1+1', '\r=HYPERLINK("http://example.invalid")']
@@ -32,7 +33,7 @@ async function importFormulaTickers(bench: Bench) {
 /** Every data cell of a report as a reader sees it (PapaParse, not our writer's own logic). */
 async function exportCells(bench: Bench, report: ReportName, dialect: { bom: boolean; delimiter: ',' | ';' } = { bom: false, delimiter: ',' }) {
   const { csv } = await bench.call('reports:export', { report, dialect })
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: dialect.delimiter, skipEmptyLines: true })
+  const parsed = Papa.parse<string[]>(csvText(csv).replace(/^\uFEFF/, ''), { delimiter: dialect.delimiter, skipEmptyLines: true })
   expect(parsed.errors).toEqual([])
   const [header, ...rows] = parsed.data
   return { header, rows, column: (name: string) => rows.map((r) => r[header.indexOf(name)]) }

@@ -7,7 +7,7 @@
  * are written as numbers (a negative return is a value, not a formula).
  *
  * Reports run to 100k rows with 60 MB of note text, so the per-cell path does no regex work and
- * allocates nothing for the common cell: native indexOf scans, and one growing string.
+ * allocates nothing for the common cell (native indexOf scans), and the file is written as bytes.
  */
 import type { CsvDialect } from '../../../shared/api'
 
@@ -21,6 +21,7 @@ const MINUS = 45
 const AT = 64
 const TAB = 9
 const CR = 13
+const LF = 10
 const SPACE = 32
 
 /** True when a spreadsheet would read a text cell starting with this char code as a formula. */
@@ -79,36 +80,81 @@ export function numberText(n: number): string {
   return negative ? `-${out}` : out
 }
 
+/** A written report: its UTF-8 bytes in parts, to be written one after another. */
+export type CsvBytes = Uint8Array[]
+
 /**
- * Chars after which the text built so far is flattened and set aside. Building one rope of 100 MB
- * cell by cell keeps millions of live rope nodes in the young generation, and every scavenge copies
- * them (GC then costs more than the writing); a flat chunk this big is allocated outside the young
- * generation, and the rope nodes behind it die young, which costs nothing.
+ * Bytes per part. Each cell is encoded straight into a part, so the report never exists as one
+ * JavaScript string: a 100 MB string is built as millions of rope nodes, flattened into a fresh
+ * 200 MB block (two bytes a char once a note holds Chinese) and then encoded again into a third;
+ * touching that much fresh memory cost more than everything else an export does (see
+ * docs/PERFORMANCE.md). Parts of a megabyte each are touched once, and never joined: a file, an HTTP
+ * body, a Blob and an IPC message all take a list of parts.
  */
-const CHUNK_CHARS = 1 << 18
+const PART_BYTES = 1 << 20
+
+/** Appends text to the current part as UTF-8, starting a new part when it might not fit. */
+class PartWriter {
+  readonly parts: Uint8Array[] = []
+  private buf = Buffer.allocUnsafe(PART_BYTES)
+  private pos = 0
+
+  text(s: string): void {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8 (a surrogate pair: 4 for 2).
+    const most = s.length * 3
+    if (this.pos + most > this.buf.length) this.next(most)
+    this.pos += this.buf.write(s, this.pos)
+  }
+
+  /** One ASCII char (a delimiter, CR, LF). */
+  ascii(code: number): void {
+    if (this.pos === this.buf.length) this.next(1)
+    this.buf[this.pos++] = code
+  }
+
+  done(): CsvBytes {
+    // A small report (or the tail of a large one) keeps only the bytes it used, not a megabyte.
+    const last = this.pos < this.buf.length / 2 ? this.buf.slice(0, this.pos) : this.buf.subarray(0, this.pos)
+    if (this.pos > 0 || this.parts.length === 0) this.parts.push(last)
+    return this.parts
+  }
+
+  private next(atLeast: number): void {
+    if (this.pos > 0) this.parts.push(this.buf.subarray(0, this.pos))
+    this.buf = Buffer.allocUnsafe(Math.max(PART_BYTES, atLeast))
+    this.pos = 0
+  }
+}
 
 /** The header line and every row, CRLF-terminated, with a BOM in front when the dialect asks. */
-export function writeCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, dialect: CsvDialect): string {
+export function writeCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, dialect: CsvDialect): CsvBytes {
   const d = dialect.delimiter
-  let done = dialect.bom ? BOM : ''
-  let out = ''
-  for (let i = 0; i < header.length; i++) out += (i > 0 ? d : '') + textCell(header[i], d)
-  out += '\r\n'
+  const delimiter = d.charCodeAt(0)
+  const out = new PartWriter()
+  if (dialect.bom) out.text(BOM)
+  for (let i = 0; i < header.length; i++) {
+    if (i > 0) out.ascii(delimiter)
+    out.text(textCell(header[i], d))
+  }
+  out.ascii(CR)
+  out.ascii(LF)
   for (const row of rows) {
     const n = row.length
     for (let i = 0; i < n; i++) {
       const v = row[i]
-      if (i > 0) out += d
+      if (i > 0) out.ascii(delimiter)
       // Strings first and inline: they are nearly every cell of a report.
-      if (typeof v === 'string') out += textCell(v, d)
-      else if (v !== null && v !== undefined) out += cell(v, d)
+      if (typeof v === 'string') {
+        if (v.length > 0) out.text(textCell(v, d))
+      } else if (v !== null && v !== undefined) out.text(cell(v, d))
     }
-    out += '\r\n'
-    if (out.length >= CHUNK_CHARS) {
-      out.charCodeAt(0) // reading a char flattens the rope
-      done += out
-      out = ''
-    }
+    out.ascii(CR)
+    out.ascii(LF)
   }
-  return done + out
+  return out.done()
+}
+
+/** A written report as text (BOM kept), for tests and for readers that want a string. */
+export function csvText(parts: readonly Uint8Array[]): string {
+  return Buffer.concat(parts).toString('utf8')
 }

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImpactRow, ImpactView } from '../../../shared/market'
 import { impactTables } from './impact-table'
 import { addCompany, addEvent, openWorkspace, putSeries, weekdays, zip, type TestWorkspace } from './test-kit'
+import { csvText } from '../csv/write'
 
 const DAYS = weekdays('2020-06-01', 400)
 const wave = (phase: number) => DAYS.map((_, i) => 100 + 10 * Math.sin(i / 7 + phase) + i / 50)
@@ -150,8 +151,8 @@ describe('the Impact screen’s view of the table', () => {
     const report = (await ws.call('reports:export', {
       report: 'impact',
       view: { window: '0:5', filters: { event: 'probe' }, sort: [{ id: 'mcap_return', desc: true }] }
-    })) as { csv: string; rows: number }
-    const lines = report.csv.trim().split(/\r\n/).slice(1)
+    }))
+    const lines = csvText(report.csv).trim().split(/\r\n/).slice(1)
     expect(report.rows).toBe(shown.length)
     // Each line starts with the event id and date; the ticker is the fourth column.
     expect(lines.map((l) => l.split(',').slice(0, 4).join(','))).toEqual(shown.map((r) => [r.event_id, r.event_date, r.event_title, r.ticker].join(',')))

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { CsvValue } from '../csv/write'
+import { csvText, type CsvValue } from '../csv/write'
 import { impactReport, marketcapReport } from './reports'
 import { addCompany, addEvent, openWorkspace, putSeries, weekdays, zip, type TestWorkspace } from './test-kit'
 
@@ -103,7 +103,7 @@ describe('reports:export', () => {
   it('writes the impact report as CSV, empty cells blank and a formula-looking title neutralised', async () => {
     await addEvent(ws.core, { date: '2021-03-04', title: '=Formula-looking title', companies: ['h'], sources: ['x'] })
     const out = await ws.call('reports:export', { report: 'impact', windows: [{ a: 0, b: 0 }] })
-    const lines = out.csv.split('\r\n')
+    const lines = csvText(out.csv).split('\r\n')
     expect(lines[0]).toBe(
       'event_id,event_date,event_title,ticker,company,window_start,window_end,day0,start_date,end_date,currency,start_mcap,end_mcap,mcap_change,mcap_return,benchmark,benchmark_return,abnormal_return,car,t_stat,note'
     )

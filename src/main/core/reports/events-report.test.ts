@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
 import type { EventRow, ExportResult } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
-import { BOM } from '../csv/write'
+import { BOM, csvText } from '../csv/write'
 import { listed, openWorkspace, type TestWorkspace } from '../test-workspace'
 
 const COLUMNS = ['id', 'date', 'title', 'category', 'authority', 'companies', 'tags', 'summary', 'sources', 'note_count', 'notes']
 const HOSTILE_TITLE = '=HYPERLINK("http://x","y"), "quoted" 腾讯'
 
 function parse(result: ExportResult, delimiter = ','): string[][] {
-  const text = result.csv.startsWith(BOM) ? result.csv.slice(1) : result.csv
+  const csv = csvText(result.csv)
+  const text = csv.startsWith(BOM) ? csv.slice(1) : csv
   const res = Papa.parse<string[]>(text, { delimiter, newline: '\r\n', skipEmptyLines: false })
   expect(res.errors).toEqual([])
   expect(res.data.pop()).toEqual(['']) // the final CRLF
@@ -149,7 +150,7 @@ describe('events report', () => {
 
   it('writes a BOM only when asked', async () => {
     const { ws } = await crackdownWorkspace()
-    expect((await ws.api('reports:export', { report: 'events', dialect: { bom: true } })).csv.startsWith(BOM)).toBe(true)
-    expect((await ws.api('reports:export', { report: 'events' })).csv.startsWith('id,date,')).toBe(true)
+    expect(csvText((await ws.api('reports:export', { report: 'events', dialect: { bom: true } })).csv).startsWith(BOM)).toBe(true)
+    expect(csvText((await ws.api('reports:export', { report: 'events' })).csv).startsWith('id,date,')).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 /**
  * reports:export. Owner: reports. Each report is a builder (its header and rows); this file routes
- * a request to its builder, keeps the requested columns, and writes the CSV in the asked dialect.
+ * a request to its builder, keeps the requested columns, and writes the CSV in the asked dialect
+ * (as UTF-8 bytes, in parts: see csv/write.ts).
  */
 import type { ExportResult, ReportName } from '../../../shared/api'
 import { todayIso } from '../../../shared/dates'

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest'
 import Papa from 'papaparse'
 import type { ExportResult } from '../../../shared/api'
 import { openWorkspace } from '../test-workspace'
+import { csvText } from '../csv/write'
 
 const COLUMNS = ['note_id', 'event_id', 'event_date', 'event_title', 'created_at', 'updated_at', 'text']
 
 function parse(result: ExportResult): string[][] {
-  const res = Papa.parse<string[]>(result.csv, { delimiter: ',', newline: '\r\n' })
+  const res = Papa.parse<string[]>(csvText(result.csv), { delimiter: ',', newline: '\r\n' })
   expect(res.errors).toEqual([])
   expect(res.data.pop()).toEqual([''])
   return res.data
@@ -71,13 +72,13 @@ describe('market reports through reports:export', () => {
     const ws = await openWorkspace()
     const result = await ws.api('reports:export', { report: 'marketcap', dialect: { delimiter: ';' } })
     expect(result.filename).toMatch(/^capwatch-marketcap-\d{4}-\d{2}-\d{2}\.csv$/)
-    expect(result.csv.split('\r\n')[0]).toBe('date;ticker;close;shares;market_cap;currency;market_cap_reporting')
+    expect(csvText(result.csv).split('\r\n')[0]).toBe('date;ticker;close;shares;market_cap;currency;market_cap_reporting')
   })
 
   it('routes impact to its builder', async () => {
     const ws = await openWorkspace()
     const result = await ws.api('reports:export', { report: 'impact' })
-    expect(result.csv.split('\r\n')[0].split(',').slice(0, 4)).toEqual(['event_id', 'event_date', 'event_title', 'ticker'])
+    expect(csvText(result.csv).split('\r\n')[0].split(',').slice(0, 4)).toEqual(['event_id', 'event_date', 'event_title', 'ticker'])
     expect(result.rows).toBe(0)
   })
 })

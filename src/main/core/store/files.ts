@@ -18,10 +18,12 @@ export function isTempFile(name: string): boolean {
 }
 
 /** Write and fsync a file (not yet visible under its final name). */
-export async function writeSynced(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeSynced(path: string, data: string | Uint8Array | readonly Uint8Array[]): Promise<void> {
   const fh = await open(path, 'w', 0o600)
   try {
-    await fh.writeFile(data)
+    // Parts (a report) follow one another: each writeFile continues where the last one ended.
+    if (Array.isArray(data)) for (const part of data) await fh.writeFile(part)
+    else await fh.writeFile(data as string | Uint8Array)
     await fh.sync()
   } finally {
     await fh.close()

@@ -4,7 +4,7 @@
  * which: screens import `api` and `platform` from here.
  */
 import type { ApiBridge, ApiClient, MethodName } from '../../../shared/api'
-import { METHOD_NAMES } from '../../../shared/methods'
+import { bytesFieldOf, METHOD_NAMES, RESULT_HEADER } from '../../../shared/methods'
 import { ApiError, type ApiResponse } from '../../../shared/errors'
 import type { CapwatchBridge } from '../../../shared/bridge'
 import type { MenuCommand } from '../../../shared/menu'
@@ -61,6 +61,12 @@ function httpBridge(token: string): ApiBridge {
       for (const l of refusedListeners) l()
     }
     try {
+      const field = bytesFieldOf(name)
+      if (field && res.ok && res.headers.get('Content-Type') === 'application/octet-stream') {
+        // A result with bytes: they are the body, the rest is in a header (server.ts, sendBytes).
+        const rest = JSON.parse(decodeURIComponent(res.headers.get(RESULT_HEADER) ?? '')) as Record<string, unknown>
+        return { ok: true, value: { ...rest, [field]: [new Uint8Array(await res.arrayBuffer())] } }
+      }
       return (await res.json()) as ApiResponse<unknown>
     } catch {
       return { ok: false, error: { code: 'internal', message: `The host answered ${res.status} without a result` } }
@@ -135,10 +141,10 @@ export function downloadBlob(name: string, blob: Blob): void {
 export const platform = {
   kind: desktop ? ('desktop' as const) : ('browser' as const),
 
-  /** Save a report: the native save dialog on the desktop, a download in the browser. */
-  async saveFile(name: string, content: string): Promise<{ saved: boolean; path?: string }> {
+  /** Save a report (its bytes, in parts): the native save dialog on the desktop, a download in the browser. */
+  async saveFile(name: string, content: Uint8Array[]): Promise<{ saved: boolean; path?: string }> {
     if (desktop) return api['app:saveFile']({ defaultName: name, content })
-    downloadBlob(name, new Blob([content], { type: 'text/csv;charset=utf-8' }))
+    downloadBlob(name, new Blob(content as BlobPart[], { type: 'text/csv;charset=utf-8' }))
     return { saved: true }
   },
 
