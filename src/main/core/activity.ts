@@ -5,12 +5,19 @@
  */
 export class Activity {
   private last = performance.now()
+  private asked = false
   private stopped = false
   private readonly stopListeners = new Set<() => void>()
 
   /** The analyst asked for something just now. */
   touch(): void {
+    this.asked = true
     this.last = performance.now()
+  }
+
+  /** Whether anything has been asked yet: until then no window has started its first screen. */
+  get anyRequest(): boolean {
+    return this.asked
   }
 
   /** How long since the last request (ms). */

@@ -2,7 +2,7 @@
  * Events: the analyst's timeline. Querying (search, per-column filters, sort, paging) happens here
  * next to the data, so the renderer only ever holds the rows on screen, even with 100k events.
  */
-import type { EventPage, EventQuery, EventRow } from '../../shared/api'
+import { EVENT_COLUMNS, type EventPage, type EventQuery, type EventRow } from '../../shared/api'
 import { eventQuerySchema } from '../../shared/api'
 import type { EventInput, PolicyEvent } from '../../shared/domain'
 import { eventFields } from '../../shared/domain'
@@ -64,6 +64,11 @@ export class EventsService {
    */
   prepareFirstPage(): void {
     this.engine.prepare('date')
+  }
+
+  /** Whether every column's order is built (the background warm-up is done, or was not needed). */
+  get allOrdersReady(): boolean {
+    return EVENT_COLUMNS.every((c) => this.engine.hasOrder(c))
   }
 
   /** Whether the first page of the default view is ready (prepareFirstPage or an earlier query). */

@@ -33,4 +33,20 @@ describe('the first screens, readied while the window loads', () => {
       await core.close()
     }
   })
+
+  it('leaves the search index and the other orders until the window has asked for something and paused', async () => {
+    const { core, api } = await openCore(await dirs.make(), new Clock(), { starter: true })
+    try {
+      warmUpFirstScreens(core)
+      await expect.poll(() => core.events.firstPageReady).toBe(true)
+      // The core's own lists at start armed the background warm-up; with no window yet, it waits.
+      await new Promise((r) => setTimeout(r, 600))
+      expect(core.events.allOrdersReady).toBe(false)
+      // The window's first request, then a pause: now it runs.
+      await call(api, 'app:active', {})
+      await expect.poll(() => core.events.allOrdersReady, { timeout: 5000 }).toBe(true)
+    } finally {
+      await core.close()
+    }
+  })
 })

@@ -82,8 +82,8 @@ export class QueryEngine {
   }
 
   /**
-   * After the first answer, build the search index and the sort orders of every column in the
-   * background, a slice at a time, so the analyst's first search or header click finds them
+   * After the first answer, once the analyst has asked something and paused, build the search
+   * index and the sort orders of every column in the background, a slice at a time, so the analyst's first search or header click finds them
    * ready. It yields to the analyst: while queries keep coming (a table being scrolled asks for a
    * page each frame) it waits, so the host does not take the CPU the browser needs to draw them.
    * Timers are unref'd: a one-shot CLI command does not wait for them.
@@ -92,7 +92,11 @@ export class QueryEngine {
     if (this.warming) return
     this.warming = true
     const step = () => {
-      if (this.activity.idleMs() < QUIET_MS) {
+      // Not before the first request either. The core's own lists at start (the first chart's
+      // markers) arm this warm-up while the window is still opening: Chromium starting, the page's
+      // code loading, its first screen drawn. Started then, the index took one of two cores
+      // through all of it, and the first rows of the large workspace came 400 ms later.
+      if (!this.activity.anyRequest || this.activity.idleMs() < QUIET_MS) {
         setTimeout(step, QUIET_MS).unref()
         return
       }
