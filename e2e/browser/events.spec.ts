@@ -3,7 +3,7 @@
  * filtered and searched by the core, the add / duplicate / delete / undo cycle, the detail panel
  * of an event the filters hide, and the Columns menu.
  */
-import { test, expect } from '../support/fixtures'
+import { test, expect, waitReady } from '../support/fixtures'
 import { EventsPage } from '../support/events-page'
 import { callApi } from '../support/api'
 
@@ -26,6 +26,29 @@ test('the starter events appear in a grid with column headers and a count', asyn
   // The first rows on screen are the core's first rows, in its order.
   const titles = await events.visibleTitles()
   expect(titles.slice(0, 5)).toEqual(all.rows.slice(0, 5).map((r) => r.title))
+})
+
+test('the page asks for its first rows, layout and companies as it starts, once each', async ({ page, host }) => {
+  // Each API call the page makes, and whether React had rendered anything yet.
+  await page.addInitScript(() => {
+    const calls: [string, boolean][] = []
+    ;(window as unknown as { __calls: typeof calls }).__calls = calls
+    const fetch = window.fetch.bind(window)
+    window.fetch = (input, init) => {
+      const path = String(input)
+      if (path.startsWith('api/')) calls.push([decodeURIComponent(path.slice('api/'.length)), (document.getElementById('root')?.childElementCount ?? 0) > 0])
+      return fetch(input, init)
+    }
+  })
+  await page.goto(host.url)
+  await waitReady(page)
+  await expect(new EventsPage(page).row(ANT_IPO)).toBeVisible()
+  const calls = await page.evaluate(() => (window as unknown as { __calls: [string, boolean][] }).__calls)
+  // Asked before React rendered anything (app/first-requests.ts)…
+  const early = calls.filter(([, rendered]) => !rendered).map(([m]) => m)
+  expect(early.sort()).toEqual(['app:info', 'companies:list', 'events:query', 'settings:get'])
+  // …and the screens used those very answers: a second request would mean the early one was wasted.
+  for (const method of ['events:query', 'settings:get', 'companies:list']) expect(calls.filter(([m]) => m === method), method).toHaveLength(1)
 })
 
 test('a header click sorts by that column in the core, and again in reverse', async ({ app, host, request }) => {

@@ -3,7 +3,7 @@
  * browser host it POSTs to /api/<method> with the run's token. Nothing else in the renderer knows
  * which: screens import `api` and `platform` from here.
  */
-import type { ApiBridge, ApiClient, MethodName } from '../../../shared/api'
+import type { ApiBridge, ApiClient, MethodInput, MethodName } from '../../../shared/api'
 import { bytesFieldOf, METHOD_NAMES, RESULT_HEADER } from '../../../shared/methods'
 import { ApiError, type ApiResponse } from '../../../shared/errors'
 import type { CapwatchBridge } from '../../../shared/bridge'
@@ -75,12 +75,31 @@ function httpBridge(token: string): ApiBridge {
   return Object.fromEntries(METHOD_NAMES.map((name) => [name, (input: unknown) => call(name, input)])) as ApiBridge
 }
 
+/**
+ * Answers asked for before anything on the page asked (app/first-requests.ts), by method and input.
+ * Each is handed to the first call that asks exactly the same, once; one nobody takes in time is
+ * dropped, so that a later call never gets an old answer.
+ */
+const early = new Map<string, Promise<ApiResponse<unknown>>>()
+const EARLY_KEEP_MS = 5000
+const earlyKey = (name: MethodName, input: unknown) => `${name} ${JSON.stringify(input)}`
+
+function takeEarly(name: MethodName, input: unknown): Promise<ApiResponse<unknown>> | undefined {
+  // Only the few methods asked early are keyed: an import's input can hold a whole file.
+  if (early.size === 0 || !earlyMethods.has(name)) return undefined
+  const key = earlyKey(name, input)
+  const sent = early.get(key)
+  early.delete(key)
+  return sent
+}
+const earlyMethods = new Set<MethodName>()
+
 function unwrap(bridge: ApiBridge): ApiClient {
   return Object.fromEntries(
     METHOD_NAMES.map((name) => [
       name,
       async (input: unknown) => {
-        const res = await (bridge[name] as (i: unknown) => Promise<ApiResponse<unknown>>)(input)
+        const res = await (takeEarly(name, input) ?? (bridge[name] as (i: unknown) => Promise<ApiResponse<unknown>>)(input))
         if (!res.ok) throw ApiError.fromBody(res.error)
         return res.value
       }
@@ -90,7 +109,23 @@ function unwrap(bridge: ApiBridge): ApiClient {
 
 const desktop = window.capwatch
 const token = desktop ? '' : browserToken()
-export const api: ApiClient = unwrap(desktop ? desktop.api : httpBridge(token))
+const bridge = desktop ? desktop.api : httpBridge(token)
+export const api: ApiClient = unwrap(bridge)
+
+/**
+ * Ask now what the first screen will ask once it renders (app/first-requests.ts): the page's code
+ * takes a few hundred milliseconds to evaluate and render before its screens ask anything, and the
+ * answers can be on their way meanwhile.
+ */
+export function askEarly<M extends MethodName>(name: M, input: MethodInput<M>): void {
+  const key = earlyKey(name, input)
+  const sent = (bridge[name] as (i: unknown) => Promise<ApiResponse<unknown>>)(input)
+  earlyMethods.add(name)
+  early.set(key, sent)
+  setTimeout(() => {
+    if (early.get(key) === sent) early.delete(key)
+  }, EARLY_KEEP_MS)
+}
 
 /**
  * Send a file's bytes to the browser host for an import. A File is streamed by the browser as

@@ -22,6 +22,7 @@ import { useToast } from '../../components/Toast'
 import { eventColumns, patchFor, REPORT_COLUMN } from './event-columns'
 import { useEventFilterControls } from './useEventFilters'
 import { useEventPager } from './useEventPager'
+import { DEFAULT_SORT, eventsQuery } from './events-query'
 import { useEventActions } from './useEventActions'
 import { EventsToolbar } from './EventsToolbar'
 import { EventDetail } from './detail/EventDetail'
@@ -29,7 +30,6 @@ import { ExportDialog } from './ExportDialog'
 import { markFirstContent } from '../../app/first-content'
 import { rangeRequests } from '../../components/grid/range-requests'
 
-const DEFAULT_SORT: SortingState = [{ id: 'date', desc: false }]
 const rowKey = (r: EventRow) => r.id
 /** How long a flung view rests before its rows are fetched (see range-requests.ts). */
 const FLING_SETTLE_MS = 80
@@ -57,7 +57,7 @@ export function EventsScreen() {
   const [filters, setFilters] = useRemembered<EventFilters>('events.filters', {})
   const [sorting, setSorting] = useRemembered<SortingState>('events.sorting', DEFAULT_SORT)
   const sort = sorting[0] ?? DEFAULT_SORT[0]
-  const query = useMemo<EventQuery>(() => ({ search, filters, sort: { column: sort.id as EventColumn, desc: sort.desc } }), [search, filters, sort.id, sort.desc])
+  const query = useMemo<EventQuery>(() => eventsQuery(search, filters, sort), [search, filters, sort])
   const { pager, state } = useEventPager(query)
   const actions = useEventActions(pager)
   const toast = useToast()

@@ -3,6 +3,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react'
 import type { EventQuery } from '../../../../shared/api'
 import { api } from '../../api/client'
 import { EventPager, type PagerState } from './event-pager'
+import { PAGE_SIZE, pageRequest } from './events-query'
 import { beforeNextPaint } from '../../components/next-frame'
 
 type Subscribe = (listener: () => void) => () => void
@@ -41,7 +42,7 @@ function oncePerFrame(subscribe: Subscribe): Subscribe {
 
 export function useEventPager(query: EventQuery): { pager: EventPager; state: PagerState } {
   const [{ pager, subscribe }] = useState(() => {
-    const pager = new EventPager((q, offset, limit) => api['events:query']({ ...q, offset, limit }))
+    const pager = new EventPager((q, offset, limit) => api['events:query'](pageRequest(q, offset, limit)), PAGE_SIZE)
     return { pager, subscribe: oncePerFrame(pager.subscribe) }
   })
   const state = useSyncExternalStore(subscribe, pager.getState)
