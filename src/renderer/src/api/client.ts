@@ -83,6 +83,7 @@ function httpBridge(token: string): ApiBridge {
 const early = new Map<string, Promise<ApiResponse<unknown>>>()
 const EARLY_KEEP_MS = 5000
 const earlyKey = (name: MethodName, input: unknown) => `${name} ${JSON.stringify(input)}`
+const earlyMethods = new Set<MethodName>()
 
 function takeEarly(name: MethodName, input: unknown): Promise<ApiResponse<unknown>> | undefined {
   // Only the few methods asked early are keyed: an import's input can hold a whole file.
@@ -92,7 +93,6 @@ function takeEarly(name: MethodName, input: unknown): Promise<ApiResponse<unknow
   early.delete(key)
   return sent
 }
-const earlyMethods = new Set<MethodName>()
 
 function unwrap(bridge: ApiBridge): ApiClient {
   return Object.fromEntries(

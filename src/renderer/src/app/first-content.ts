@@ -37,4 +37,3 @@ export function afterFirstContent(task: () => void, fallbackMs: number): () => v
     waiting.delete(run)
   }
 }
-

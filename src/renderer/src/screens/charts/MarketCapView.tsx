@@ -2,8 +2,9 @@
  * Market cap over time for the chosen companies, with every event as a marker. Modes: absolute
  * (reporting currency), indexed to 100 at a date, drawdown from peak; linear or log; zoom with the
  * brush or by dragging across the plot (re-fetched at full resolution on release); a hover
- * read-out of each line's value; a legend that toggles series; PNG export. What the analyst set up (mode, index date, scale, hidden
- * categories and series, zoom) is remembered while they visit other screens (app/remembered.ts).
+ * read-out of each line's value; a legend that toggles series; PNG export. What the analyst set
+ * up (mode, index date, scale, hidden categories and series, zoom) is remembered while they visit
+ * other screens (app/remembered.ts).
  */
 import { useMemo, useRef, useState } from 'react'
 import { api } from '../../api/client'
