@@ -3,6 +3,8 @@
  * screens a frame) and reads the rows where it comes to rest: they are shown, not left as
  * placeholders, and they are the core's rows for that place. The pages of rows flung past are not
  * fetched (range-requests.ts); this is the story that keeps that from costing the rows at rest.
+ * While it is flung, the rows still loading are left blank rather than drawn as skeletons (nobody
+ * sees them, and drawing them is what made a fling's first frames slow); read slowly, they are not.
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from '../support/fixtures'
@@ -71,4 +73,63 @@ test('a fling through thousands of events ends on the right rows, shown', async 
     expect(Math.min(...shown)).toBeLessThanOrEqual(toRow)
     expect(Math.max(...shown)).toBeGreaterThan(Math.min(toRow, EVENTS - 30) + 20)
   }
+})
+
+/** A frame of a scroll: rows on screen still loading, rows drawn hidden, ms since the frame before. */
+interface Frame {
+  loading: number
+  hidden: number
+  gap: number
+}
+
+/** Scroll the grid by `step` px a frame, `frames` times; what each frame after the first showed. */
+async function scrollWatching(page: Page, step: number, frames: number): Promise<Frame[]> {
+  return page.evaluate(
+    ({ step, frames }) => {
+      let el = document.querySelector('[role=grid]') as HTMLElement | null
+      while (el && el.scrollHeight <= el.clientHeight + 1) el = el.parentElement
+      const seen: Frame[] = []
+      let last = performance.now()
+      return new Promise<typeof seen>((done) => {
+        const frame = (n: number) => {
+          if (n > 0) {
+            const rows = [...document.querySelectorAll('[role=grid] [role=row][data-index]')]
+            seen.push({
+              loading: rows.filter((r) => r.getAttribute('aria-busy')).length,
+              hidden: rows.filter((r) => getComputedStyle(r).visibility === 'hidden').length,
+              gap: performance.now() - last
+            })
+          }
+          last = performance.now()
+          if (n === frames) return done(seen)
+          el!.scrollTop += step
+          requestAnimationFrame(() => frame(n + 1))
+        }
+        requestAnimationFrame(() => frame(0))
+      })
+    },
+    { step, frames }
+  )
+}
+
+test('rows still loading are left blank while the table is flung, and drawn again once it rests', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.expectCount(EVENTS, EVENTS)
+
+  // Four screens a frame: the rows flung past are never loaded, and none of them is drawn (a
+  // skeleton there would cost the frame its raster work for nothing anyone can see). A frame
+  // slower than the grid's 150 ms wait for the end of a scroll counts as a rest, where skeletons
+  // may show: on a loaded machine the first frames can be.
+  const flung = await scrollWatching(app, 4 * 700, 24)
+  const moving = flung.filter((f, i) => f.loading > 0 && i > 0 && f.gap < 120 && flung[i - 1].gap < 120)
+  expect(moving.length, `frames in motion showing rows still loading: ${JSON.stringify(flung)}`).toBeGreaterThan(5)
+  expect(moving.filter((f) => f.hidden < f.loading), 'frames in motion drawing rows still loading').toEqual([])
+
+  // At rest, every row on screen is drawn again and filled in.
+  await expect.poll(() => app.locator('[role=grid] [role=row][aria-busy]').count(), { timeout: 5000 }).toBe(0)
+  expect(await app.evaluate(() => [...document.querySelectorAll('[role=grid] [role=row]')].filter((r) => getComputedStyle(r).visibility === 'hidden').length)).toBe(0)
+
+  // Read at reading speed, a few pixels a frame, into rows not loaded yet: nothing is hidden.
+  const read = await scrollWatching(app, 12, 60)
+  expect(read.filter((f) => f.hidden > 0), 'frames hiding rows while reading').toEqual([])
 })

@@ -168,14 +168,22 @@ export function DataGrid<R>(props: Props<R>) {
   // next render. While the grid jumps by more than a screen per frame (a scrollbar drag, a fling)
   // every row is replaced each frame and those rows are never seen: they wait until it slows.
   // A render for another reason (rows arrived) keeps the mode of the last move.
+  //
+  // Once a scroll has jumped, rows still loading are drawn blank until it rests, not as skeletons
+  // (grid.css, .is-flung): a frame with nothing but background where rows are needs no raster
+  // tiles, and new tiles were what made the first frames of a fling after opening take 50-100 ms
+  // on two cores. Till it rests, not only while it jumps: the frame where a fling slows would draw
+  // a screenful of skeletons at once. Rows that have arrived are drawn as always.
   const shownVirtualizer = useRef<Virtualizer<HTMLDivElement, Element> | null>(null)
-  const drawn = useRef({ offset: 0, jumping: false })
+  const drawn = useRef({ offset: 0, jumping: false, flung: false })
   const shown = shownVirtualizer.current
   const offsetNow = shown?.scrollOffset ?? 0
+  const scrolling = !!shown?.isScrolling
   const jumping =
-    !!shown?.isScrolling && (offsetNow === drawn.current.offset ? drawn.current.jumping : Math.abs(offsetNow - drawn.current.offset) > (shown.scrollRect?.height ?? Infinity))
+    scrolling && (offsetNow === drawn.current.offset ? drawn.current.jumping : Math.abs(offsetNow - drawn.current.offset) > (shown.scrollRect?.height ?? Infinity))
+  const flung = jumping || (scrolling && drawn.current.flung)
   useLayoutEffect(() => {
-    drawn.current = { offset: offsetNow, jumping }
+    drawn.current = { offset: offsetNow, jumping, flung }
   })
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -440,7 +448,7 @@ export function DataGrid<R>(props: Props<R>) {
         onFocus={onFocus}
       >
         <GridHeader table={table} specs={specs} filters={filters} stateKey={headerKey} />
-        <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick} onMouseOver={onBodyMouseOver}>
+        <div role="rowgroup" className={flung ? 'grid-body is-flung' : 'grid-body'} style={{ height: virtualizer.getTotalSize() }} onMouseDown={onBodyMouseDown} onDoubleClick={onBodyDoubleClick} onMouseOver={onBodyMouseOver}>
           {items.map((it) => {
             const row = getRow(it.index)
             return (
