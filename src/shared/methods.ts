@@ -58,6 +58,16 @@ export const BYTES_FIELDS = {
 /** The browser host's response header holding the rest of a bytes result, as URI-encoded JSON. */
 export const RESULT_HEADER = 'X-Capwatch-Result'
 
+/** The rest of a bytes result (its other fields) as the host sends it in RESULT_HEADER. */
+export function resultHeaderValue(rest: Record<string, unknown>): string {
+  return encodeURIComponent(JSON.stringify(rest))
+}
+
+/** Back from RESULT_HEADER's value: the result's other fields. Throws on a missing or bad header. */
+export function resultFromHeader(value: string | null | undefined): Record<string, unknown> {
+  return JSON.parse(decodeURIComponent(value ?? '')) as Record<string, unknown>
+}
+
 /** The field of `method`'s result that holds bytes, if it has one. */
 export function bytesFieldOf(method: string): string | undefined {
   return Object.hasOwn(BYTES_FIELDS, method) ? BYTES_FIELDS[method as keyof typeof BYTES_FIELDS] : undefined

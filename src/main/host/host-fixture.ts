@@ -12,7 +12,7 @@ import { browserAdapter } from './browser-adapter'
 import type { Handlers } from '../core/dispatch'
 import { startHost, type RunningHost } from './server'
 import type { ApiResponse } from '../../shared/errors'
-import { RESULT_HEADER } from '../../shared/methods'
+import { RESULT_HEADER, resultFromHeader } from '../../shared/methods'
 
 export const SECRET = 'capwatch-test-secret: this file lies outside the renderer folder'
 export const INDEX_HTML = '<!doctype html><html><head><title>Capwatch</title></head><body><div id="root"></div></body></html>'
@@ -69,8 +69,8 @@ export interface RawResponse {
  */
 export function apiAnswer(res: RawResponse): ApiResponse<Record<string, unknown>> {
   if (res.headers['content-type'] !== 'application/octet-stream') return JSON.parse(res.body) as ApiResponse<Record<string, unknown>>
-  const rest = JSON.parse(decodeURIComponent(String(res.headers[RESULT_HEADER.toLowerCase()]))) as Record<string, unknown>
-  return { ok: true, value: { ...rest, body: res.body } }
+  const header = res.headers[RESULT_HEADER.toLowerCase()]
+  return { ok: true, value: { ...resultFromHeader(Array.isArray(header) ? header[0] : header), body: res.body } }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net'
 import { dispatch, type Handlers } from '../core/dispatch'
 import type { ApiErrorCode, ApiResponse } from '../../shared/errors'
 import { CONTENT_SECURITY_POLICY } from '../csp'
-import { bytesFieldOf, RESULT_HEADER } from '../../shared/methods'
+import { bytesFieldOf, RESULT_HEADER, resultHeaderValue } from '../../shared/methods'
 import { readStatic } from './static-files'
 import type { Uploads } from './uploads'
 
@@ -254,7 +254,7 @@ function sendBytes(res: ServerResponse, value: Record<string, unknown>, field: s
     'Content-Type': 'application/octet-stream',
     'Content-Length': parts.reduce((n, p) => n + p.length, 0),
     'Cache-Control': 'no-store',
-    [RESULT_HEADER]: encodeURIComponent(JSON.stringify(rest))
+    [RESULT_HEADER]: resultHeaderValue(rest)
   })
   for (const p of parts) res.write(p)
   res.end()

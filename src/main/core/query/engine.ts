@@ -84,8 +84,9 @@ export class QueryEngine {
   /**
    * After the first answer, once the analyst has asked something and paused, build the search
    * index and the sort orders of every column in the background, a slice at a time, so the
-   * analyst's first search or header click finds them ready. It yields to the analyst: while queries keep coming (a table being scrolled asks for a
-   * page each frame) it waits, so the host does not take the CPU the browser needs to draw them.
+   * analyst's first search or header click finds them ready. It yields to the analyst: while
+   * queries keep coming (a table being scrolled asks for a page each frame) it waits, so the host
+   * does not take the CPU the browser needs to draw them.
    * Timers are unref'd: a one-shot CLI command does not wait for them.
    */
   private warmUp(): void {

@@ -4,7 +4,7 @@
  * which: screens import `api` and `platform` from here.
  */
 import type { ApiBridge, ApiClient, MethodInput, MethodName } from '../../../shared/api'
-import { bytesFieldOf, METHOD_NAMES, RESULT_HEADER } from '../../../shared/methods'
+import { bytesFieldOf, METHOD_NAMES, RESULT_HEADER, resultFromHeader } from '../../../shared/methods'
 import { ApiError, type ApiResponse } from '../../../shared/errors'
 import type { CapwatchBridge } from '../../../shared/bridge'
 import type { MenuCommand } from '../../../shared/menu'
@@ -64,8 +64,7 @@ function httpBridge(token: string): ApiBridge {
       const field = bytesFieldOf(name)
       if (field && res.ok && res.headers.get('Content-Type') === 'application/octet-stream') {
         // A result with bytes: they are the body, the rest is in a header (server.ts, sendBytes).
-        const rest = JSON.parse(decodeURIComponent(res.headers.get(RESULT_HEADER) ?? '')) as Record<string, unknown>
-        return { ok: true, value: { ...rest, [field]: [new Uint8Array(await res.arrayBuffer())] } }
+        return { ok: true, value: { ...resultFromHeader(res.headers.get(RESULT_HEADER)), [field]: [new Uint8Array(await res.arrayBuffer())] } }
       }
       return (await res.json()) as ApiResponse<unknown>
     } catch {
