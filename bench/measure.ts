@@ -55,5 +55,7 @@ export function printTable(results: BenchResult[]): string {
   const rows = [['id', 'value', 'baseline', 'ratio', 'target', 'met'], ...results.map((r) => [r.id, `${r.value} ${r.unit}`, `${r.baseline_value} ${r.unit} (${r.baseline})`, String(r.ratio), r.target, r.met ? 'yes' : 'NO'])]
   const w = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
   const line = (r: string[]) => r.map((c, i) => c.padEnd(w[i])).join('  ')
-  return [line(rows[0]), w.map((n) => '-'.repeat(n)).join('  '), ...rows.slice(1).map(line)].join('\n')
+  // What a figure is set beside (note.save: the naive layout's cost), under the table.
+  const notes = results.filter((r) => r.note).map((r) => `${r.id}: ${r.note}`)
+  return [line(rows[0]), w.map((n) => '-'.repeat(n)).join('  '), ...rows.slice(1).map(line), ...(notes.length ? ['', ...notes] : [])].join('\n')
 }
