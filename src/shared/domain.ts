@@ -34,8 +34,12 @@ export const eventFields = z.object({
   /** Company ids (not tickers), so a ticker change never breaks a link. */
   companies: z.array(id).max(200).default([]),
   tags: tagList.default([]),
-  /** Citations: publisher, date and URL of each source, as the analyst wrote them. */
-  sources: z.array(z.string().trim().min(1).max(1000)).max(50).default([])
+  /**
+   * Citations: publisher, date and URL of each source, as the analyst wrote them. One line each:
+   * the app edits them one per line and reports put them a line apart, so a source may hold any
+   * punctuation (";" in a title or a URL) and still read back as itself.
+   */
+  sources: z.array(z.string().trim().min(1).max(1000).refine((s) => !/[\r\n]/.test(s), 'must be one line (sources are listed one per line)')).max(50).default([])
 })
 
 /**

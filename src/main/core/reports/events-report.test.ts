@@ -39,7 +39,7 @@ async function crackdownWorkspace(): Promise<{ ws: TestWorkspace; hostile: Event
       authority: 'SAMR',
       companies: [alibaba.id, tencent.id],
       tags: ['fine', '@risk'],
-      sources: ['Reuters, 2021-04-10, https://example.invalid/a', 'SAMR notice, https://example.invalid/b']
+      sources: ['Reuters; "Alibaba fined", 2021-04-10, https://example.invalid/a?x=1;y=2', 'SAMR notice, https://example.invalid/b']
     }
   })
   await ws.api('notes:add', { eventId: hostile.id, text: '+first note: "record" fine\nwith a second line' })
@@ -72,7 +72,8 @@ describe('events report', () => {
       // Only a cell's first character can start a formula.
       tags: 'fine; @risk',
       summary: 'SAMR fines Alibaba 18.2 billion yuan.\nSecond line, with a comma; and a semicolon.\r\n-3% on the day',
-      sources: 'Reuters, 2021-04-10, https://example.invalid/a; SAMR notice, https://example.invalid/b',
+      // A line apart: a source's own ";" stays its own.
+      sources: 'Reuters; "Alibaba fined", 2021-04-10, https://example.invalid/a?x=1;y=2\nSAMR notice, https://example.invalid/b',
       note_count: '2',
       // Oldest first, a blank line between notes; the first note's leading + is neutralised.
       notes: `'+first note: "record" fine\nwith a second line\n\nsecond note, 中文`
@@ -100,11 +101,21 @@ describe('events report', () => {
         shown(e.companies.map((c) => companies.get(c)).join('; ')),
         shown(e.tags.join('; ')),
         shown(e.summary),
-        shown(e.sources.join('; ')),
+        shown(e.sources.join('\n')),
         String(e.noteCount),
         ''
       ])
     )
+  })
+
+  it('gives back each source as the analyst wrote it, whatever punctuation it holds', async () => {
+    const { ws, hostile } = await crackdownWorkspace()
+    const [header, ...rows] = parse(await ws.api('reports:export', { report: 'events', dialect: { delimiter: ';' } }), ';')
+    const cell = rows.find((r) => r[0] === hostile.id)![header.indexOf('sources')]
+    expect(cell.split('\n')).toEqual(hostile.sources)
+    // A line break would split one source into two, so a source is one line.
+    await expect(ws.api('events:update', { id: hostile.id, patch: { sources: ['Reuters\nhttps://example.invalid/a'] } })).rejects.toThrow(/sources\.0.*one line/)
+    expect((await ws.api('events:get', { id: hostile.id })).event.sources).toEqual(hostile.sources)
   })
 
   it('follows the current view: search (also in note text), filters and sort', async () => {

@@ -26,8 +26,13 @@ export const EVENTS_REPORT_COLUMNS = [
   'notes'
 ] as const
 
-/** Between list items in one cell (companies, tags, sources). */
+/** Between list items in one cell (companies, tags: neither can hold ";"). */
 export const LIST_SEPARATOR = '; '
+/**
+ * Between sources: a line apart, as the app lists them. A citation may hold ";" (a title, a URL's
+ * parameters) but never a line break, so the cell splits back into exactly its sources.
+ */
+export const SOURCE_SEPARATOR = '\n'
 /** Between notes in the `notes` cell: a blank line, so each note reads as its own paragraph. */
 export const NOTE_SEPARATOR = '\n\n'
 
@@ -38,10 +43,10 @@ export function companyLabels(core: Core): Map<string, string> {
   return labels
 }
 
-export function joinList(items: readonly string[]): string {
+export function joinList(items: readonly string[], separator = LIST_SEPARATOR): string {
   if (items.length === 0) return ''
   let s = items[0]
-  for (let i = 1; i < items.length; i++) s += LIST_SEPARATOR + items[i]
+  for (let i = 1; i < items.length; i++) s += separator + items[i]
   return s
 }
 
@@ -76,7 +81,7 @@ export const eventsReport: ReportBuilder = (core, request) => {
       joinCompanies(e.companies, labels),
       joinList(e.tags),
       e.summary,
-      joinList(e.sources),
+      joinList(e.sources, SOURCE_SEPARATOR),
       notes.length,
       notesCell(notes)
     ]
@@ -99,7 +104,7 @@ export const eventsReport: ReportBuilder = (core, request) => {
       case 6:
         return joinList(e.tags)
       case 8:
-        return joinList(e.sources)
+        return joinList(e.sources, SOURCE_SEPARATOR)
       case 9:
         return core.store.events.notesOf(e.id).length
       case 7:
