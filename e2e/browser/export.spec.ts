@@ -42,7 +42,7 @@ test('the events report downloads and parses back to the same rows as the core h
       companies: e.companies.map((c) => label.get(c)).join('; '),
       tags: e.tags.join('; '),
       summary: e.summary,
-      sources: e.sources.join('; '),
+      sources: e.sources.join('\n'),
       note_count: String(e.noteCount),
       notes: ''
     }))
