@@ -146,6 +146,27 @@ test('add an event, delete it, and undo the delete', async ({ app }) => {
   await expect(events.detail.getByRole('heading', { name: 'Beijing Stock Exchange opens for innovative SMEs' })).toBeVisible()
 })
 
+test('the Undo offer sits under the table, leaving its last rows in reach', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.rows.first().click()
+  await events.deleteButton.click()
+  const undo = app.getByRole('button', { name: 'Undo' })
+  await expect(undo).toBeVisible()
+
+  // The message is below the table, not over it: the bottom row on screen is the one a click there reaches.
+  const grid = (await events.grid.boundingBox())!
+  const message = (await app.getByRole('status', { name: 'Messages' }).boundingBox())!
+  expect(message.y, 'the message bar starts where the table ends').toBeGreaterThanOrEqual(grid.y + grid.height - 1)
+  const bottom = await app.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="row"]')?.getAttribute('data-index') ?? null, {
+    x: grid.x + grid.width / 2,
+    y: grid.y + grid.height - 6
+  })
+  expect(bottom, 'a row under the bottom edge of the table').not.toBeNull()
+  await events.grid.locator(`[role="row"][data-index="${bottom}"] [data-col="title"]`).click()
+  await expect(events.grid.locator(`[role="row"][data-index="${bottom}"]`)).toHaveAttribute('aria-selected', 'true')
+  await expect(undo, 'the offer is still there to take').toBeVisible()
+})
+
 test('deleting an event in the middle of the timeline opens the one that takes its place', async ({ app }) => {
   const events = new EventsPage(app)
   const fine = 'Alibaba fined a record 18.2 billion yuan for abusing market dominance'

@@ -13,7 +13,7 @@ import { RecoveryBanner } from './app/RecoveryBanner'
 import { takeRestartMessage } from './app/restart-after-restore'
 import { Sidebar } from './app/Sidebar'
 import { sendCommand } from './app/commands'
-import { ToastProvider, useToast } from './components/Toast'
+import { ToastBar, ToastProvider, useToast } from './components/Toast'
 import { errorText } from './components/error-text'
 import { preloadScreens, SCREENS } from './screens/registry'
 import { afterFirstContent } from './app/first-content'
@@ -117,6 +117,7 @@ function Shell() {
           <Suspense fallback={<p className="screen-loading muted">Loading…</p>}>
             <Screen />
           </Suspense>
+          <ToastBar />
         </main>
       </div>
     </NavigationContext.Provider>

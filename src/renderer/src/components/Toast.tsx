@@ -1,6 +1,8 @@
 /**
- * Short confirmations at the bottom of the window ("Event deleted — Undo"). One provider for the
- * app; screens call useToast(). Announced politely to screen readers.
+ * Short confirmations ("Deleted “…” — Undo"). One provider for the app; screens call useToast().
+ * They are shown in the status bar under the screen (ToastBar), never over it: an Undo offer stays
+ * ten seconds, and floating over the table it hid the rows at its bottom for that long. Announced
+ * politely to screen readers.
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 
@@ -15,7 +17,13 @@ interface ToastItem extends ToastInput {
   id: number
 }
 
+interface Toasts {
+  items: readonly ToastItem[]
+  dismiss: (id: number) => void
+}
+
 const ToastContext = createContext<(t: ToastInput) => void>(() => {})
+const ToastsShown = createContext<Toasts>({ items: [], dismiss: () => {} })
 
 export function useToast(): (t: ToastInput) => void {
   return useContext(ToastContext)
@@ -34,32 +42,41 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss]
   )
-  const value = useMemo(() => show, [show])
+  const shown = useMemo(() => ({ items, dismiss }), [items, dismiss])
   return (
-    <ToastContext.Provider value={value}>
-      {children}
-      <div className="toasts" role="status" aria-live="polite">
-        {items.map((t) => (
-          <div key={t.id} className={`toast ${t.tone === 'error' ? 'toast-error' : ''}`}>
-            <span>{t.message}</span>
-            {t.action && (
-              <button
-                type="button"
-                className="btn btn-small toast-action"
-                onClick={() => {
-                  dismiss(t.id)
-                  void t.action!.run()
-                }}
-              >
-                {t.action.label}
-              </button>
-            )}
-            <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+    <ToastContext.Provider value={show}>
+      <ToastsShown.Provider value={shown}>{children}</ToastsShown.Provider>
     </ToastContext.Provider>
+  )
+}
+
+/** The status bar at the foot of the screen: the toasts, newest first. */
+export function ToastBar() {
+  const { items, dismiss } = useContext(ToastsShown)
+  return (
+    <footer className="statusbar" role="status" aria-live="polite" aria-label="Messages">
+      {items.toReversed().map((t) => (
+        <div key={t.id} className={`toast ${t.tone === 'error' ? 'toast-error' : ''}`}>
+          <span className="toast-message" title={t.message}>
+            {t.message}
+          </span>
+          {t.action && (
+            <button
+              type="button"
+              className="btn btn-small toast-action"
+              onClick={() => {
+                dismiss(t.id)
+                void t.action!.run()
+              }}
+            >
+              {t.action.label}
+            </button>
+          )}
+          <button type="button" className="btn btn-ghost btn-icon btn-small" aria-label="Dismiss" onClick={() => dismiss(t.id)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </footer>
   )
 }
