@@ -139,3 +139,22 @@ test('rows still loading are left blank while the table is flung, and drawn agai
   const read = await scrollWatching(app, 12, 60)
   expect(read.filter((f) => f.hidden > 0), 'frames hiding rows while reading').toEqual([])
 })
+
+test('an event whose corrected date sends it thousands of rows away is followed there', async ({ app, host, request }) => {
+  const events = new EventsPage(app)
+  await events.expectCount(EVENTS, EVENTS)
+  const first = await events.grid.locator('[role="row"][data-index="0"] [data-col="title"]').innerText()
+  await events.grid.locator('[role="row"][data-index="0"] [data-col="date"]').click()
+  await app.keyboard.press('Enter')
+  await events.editor().fill('2099-12-31')
+  await app.keyboard.press('Enter')
+
+  // Last of the timeline, far beyond the rows loaded: the table goes there and the cursor is on it.
+  const last = events.grid.locator(`[role="row"][data-index="${EVENTS - 1}"]`)
+  await expect(last.locator('[data-col="title"]')).toHaveText(first, { timeout: 10_000 })
+  await expect(last).toBeInViewport()
+  expect(await events.activeCell()).toEqual({ title: first, column: 'date' })
+  // And the core agrees: the event is last in its order.
+  const page = await callApi(request, host, 'events:query', { offset: EVENTS - 1, limit: 1 })
+  expect(page.rows.map((r) => r.title)).toEqual([first])
+})

@@ -52,7 +52,6 @@ export class EventsPage {
     return this.cell(title, column).locator(OWN_TEXT)
   }
 
-  /** A toast (polite status message) with this text. */
   /**
    * Wait for the open event's market impact: it loads after the event's fields and grows the
    * panel, so a click on the notes below it while it arrives can land on what just moved.
@@ -61,6 +60,7 @@ export class EventsPage {
     await expect(this.detail.getByRole('table', { name: 'Impact of this event' })).toBeVisible()
   }
 
+  /** A toast (polite status message) with this text. */
   toast(text: string | RegExp): Locator {
     return this.page.getByRole('status').getByText(text)
   }

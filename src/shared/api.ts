@@ -111,6 +111,8 @@ export interface EventPage {
   matched: number
   offset: number
   rows: EventRow[]
+  /** Where the event asked for by `locate` is among the matched ones; -1 when it is not one of them. */
+  located?: number
 }
 
 export const eventPatchSchema = patchOf(eventFields)
@@ -212,7 +214,9 @@ export const contract = {
   'events:query': method<EventPage>()(
     eventQuerySchema.extend({
       offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(0).max(5000).default(200)
+      limit: z.number().int().min(0).max(5000).default(200),
+      /** An event to find in the results (one an edit moved in the sort, or out of the filters). */
+      locate: id.optional()
     })
   ),
   'events:get': method<{ event: EventRow; notes: Note[] }>()(z.object({ id }).strict()),

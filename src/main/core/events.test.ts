@@ -181,6 +181,20 @@ describe('sorting', () => {
     expect(await ids(ws, { sort: { column: 'title' } })).toEqual([id.C, id.B, id.A])
   })
 
+  it('says where an edited event now is among the results, or that it has left them', async () => {
+    const ws = await openWorkspace()
+    const id = await sortable(ws)
+    const locate = async (query: EventQuery) => (await ws.api('events:query', { ...query, limit: 0, locate: id.C })).located
+    expect(await locate({ sort: { column: 'title' } })).toBe(2)
+    await ws.api('events:update', { id: id.C, patch: { title: 'Aardvark' } })
+    expect(await locate({ sort: { column: 'title' } })).toBe(0)
+    expect(await locate({ sort: { column: 'title', desc: true } })).toBe(2)
+    // Searched for something it no longer says: not among the results.
+    expect(await locate({ search: 'Gamma' })).toBe(-1)
+    // Not asked: not answered.
+    expect((await ws.api('events:query', { limit: 0 })).located).toBeUndefined()
+  })
+
   it('re-sorts by companies after a company is renamed', async () => {
     const ws = await openWorkspace()
     const id = await sortable(ws)

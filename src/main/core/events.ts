@@ -81,15 +81,17 @@ export class EventsService {
     this.engine.invalidate()
   }
 
-  query(query: EventQuery & { offset?: number; limit?: number }): EventPage {
-    const { offset = 0, limit = 200, ...q } = query
+  query(query: EventQuery & { offset?: number; limit?: number; locate?: string }): EventPage {
+    const { offset = 0, limit = 200, locate, ...q } = query
     const rows = this.list(q)
-    return {
+    const page: EventPage = {
       total: this.store.events.count,
       matched: rows.length,
       offset,
       rows: rows.slice(offset, offset + limit).map((e) => this.row(e))
     }
+    if (locate !== undefined) page.located = rows.findIndex((e) => e.id === locate)
+    return page
   }
 
   async create(fields: EventInput): Promise<EventRow> {

@@ -58,8 +58,9 @@ export interface DataGridHandle {
   /** Bring a row into view without moving focus. */
   scrollToRow(index: number): void
   /**
-   * Bring a row into view and, if a cell is active, move the cursor to that row in the same
-   * column (a duplicated or restored event: the keys then act on the row the panel shows).
+   * Bring a row into view (centred, unless it is in full view already) and, if a cell is active,
+   * move the cursor to that row in the same column (a duplicated, restored or re-sorted event:
+   * the keys then act on the row the panel shows).
    */
   revealRow(index: number): void
 }
@@ -92,9 +93,15 @@ interface Cell {
  * The cell being edited; `typed` is the character that opened its editor, if one did;
  * `selectAll` when a new row's placeholder is opened to be typed over.
  */
-interface Editing extends Cell {
+interface Editing<R = unknown> extends Cell {
   typed?: string
   selectAll?: boolean
+  /**
+   * The row being edited, as it was when the editor opened. Rows are fetched again after each
+   * edit (a saved edit may move its row in the sort), and an editor opened meanwhile must save to
+   * its own row, not to whichever one then sits at its index.
+   */
+  record: R
 }
 
 export function DataGrid<R>(props: Props<R>) {
@@ -109,7 +116,7 @@ export function DataGrid<R>(props: Props<R>) {
     activeRef.current = cell
     setActiveState(cell)
   }, [])
-  const [editing, setEditing] = useState<Editing | null>(null)
+  const [editing, setEditing] = useState<Editing<R> | null>(null)
   const restoreScrollRef = useRef<(() => void) | null>(null)
   const [error, setError] = useState<{ key: string; col: string; message: string } | null>(null)
 
@@ -248,7 +255,7 @@ export function DataGrid<R>(props: Props<R>) {
       setError(null)
       // A pop-up editor is focused before it is placed in view: keep the grid where it was.
       restoreScrollRef.current = scrollSnapshot(scrollRef.current)
-      setEditing({ ...cell, typed, selectAll })
+      setEditing({ ...cell, typed, selectAll, record: row })
     },
     [specs, getRow]
   )
@@ -270,12 +277,15 @@ export function DataGrid<R>(props: Props<R>) {
         virtualizer.scrollToIndex(index, { align: 'center' })
       },
       revealRow(index) {
-        virtualizer.scrollToIndex(index, { align: 'center' })
+        // Already in full view (a row re-sorted by an edit to a place on screen): left where it is.
+        const el = scrollRef.current
+        const top = index * ROW_HEIGHT
+        if (!el || top < el.scrollTop || headHeight + top + ROW_HEIGHT > el.scrollTop + el.clientHeight) virtualizer.scrollToIndex(index, { align: 'center' })
         const at = activeRef.current
         if (at && !editingRef.current) setActive({ row: index, col: at.col })
       }
     }),
-    [colIds, move, startEdit, virtualizer, setActive]
+    [colIds, move, startEdit, virtualizer, setActive, headHeight]
   )
 
   const editingRef = useRef(editing)
@@ -307,10 +317,10 @@ export function DataGrid<R>(props: Props<R>) {
       commit(value: unknown, how: CommitMove) {
         const cell = editingRef.current
         if (!cell || savingRef.current) return
-        const { getRow, rowKey, onCommit, specs } = commitRef.current
-        const row = getRow(cell.row)
+        const { rowKey, onCommit, specs } = commitRef.current
+        const row = cell.record
         const spec = specs.get(cell.col)
-        if (row === undefined || !spec?.edit || sameValue(value, spec.edit.value(row))) {
+        if (!spec?.edit || sameValue(value, spec.edit.value(row))) {
           setError(null)
           return close(cell, how)
         }

@@ -22,7 +22,7 @@ import { useToast } from '../../components/Toast'
 import { eventColumns, patchFor, REPORT_COLUMN } from './event-columns'
 import { useEventFilterControls } from './useEventFilters'
 import { useEventPager } from './useEventPager'
-import { DEFAULT_SORT, eventsQuery } from './events-query'
+import { DEFAULT_SORT, eventsQuery, pageRequest } from './events-query'
 import { useEventActions } from './useEventActions'
 import { EventsToolbar } from './EventsToolbar'
 import { EventDetail } from './detail/EventDetail'
@@ -42,11 +42,19 @@ function newest(a: EventRow | undefined, b: EventRow | undefined): EventRow | un
 
 /**
  * An event to bring into view once its row is loaded. `at` says where a new event sorts (dated
- * today, it is at one end of a date-ordered table), so the grid can go there to load it.
+ * today, it is at one end of a date-ordered table), `index` where the core found it (an edit moved
+ * it away in the sort), so the grid can go there to load it.
  */
 interface Reveal {
   id: string
   at?: 'start' | 'end'
+  index?: number
+}
+
+/** An edit's refresh to wait for (see `PagerState.answered`), made while these rows were shown. */
+interface Follow {
+  answered: number
+  queryKey: string
 }
 
 export function EventsScreen() {
@@ -104,13 +112,17 @@ export function EventsScreen() {
     } else grid.current?.showNewQuery()
   }, [state.queryKey, pager])
 
-  // Bring a just-created or requested event into view once its row is loaded.
+  // Bring a just-created or requested event into view once its row is loaded; one the core found
+  // beyond the rows loaded, by going where it is first.
   useEffect(() => {
     if (!reveal) return
     const i = pager.indexOf(reveal.id, state)
     if (i >= 0) {
       grid.current?.revealRow(i)
       setReveal(null)
+    } else if (reveal.index !== undefined) {
+      grid.current?.scrollToRow(reveal.index)
+      setReveal({ id: reveal.id })
     }
   }, [reveal, state, pager])
 
@@ -123,14 +135,39 @@ export function EventsScreen() {
     return i >= 0 ? pager.rowAt(i, state) : undefined
   }, [selectedId, state, pager])
   const selectedRow = newest(tableRow, lastSaved?.id === selectedId ? lastSaved : undefined)
+
+  // A saved edit may move its row: elsewhere in the sort (a new date), or out of the search and
+  // filters. The rows are fetched again, and once they are shown the cursor follows the selected
+  // event (the edited one, or the one Enter moved down to) to where it now is.
+  const [follow, setFollow] = useState<Follow | null>(null)
   const update = useCallback(
     async (id: string, patch: Partial<EventInput>) => {
       const row = await actions.update(id, patch)
       setLastSaved(row)
+      setFollow({ answered: pager.refresh(), queryKey: pager.getState().queryKey })
       return row
     },
-    [actions]
+    [actions, pager]
   )
+  const followed = useRef({ selectedId, selectedRow, query })
+  followed.current = { selectedId, selectedRow, query }
+  useEffect(() => {
+    if (!follow || state.answered < follow.answered) return
+    setFollow(null)
+    const { selectedId: id, selectedRow: row, query } = followed.current
+    if (!id || state.queryKey !== follow.queryKey) return
+    const i = pager.indexOf(id, state)
+    if (i >= 0) return grid.current?.revealRow(i)
+    // Not among the rows loaded: the core says where it went, if anywhere.
+    api['events:query']({ ...pageRequest(query, 0, 0), locate: id }).then(
+      ({ located }) => {
+        if (located === undefined || followed.current.selectedId !== id || pager.getState().queryKey !== follow.queryKey) return
+        if (located >= 0) setReveal({ id, index: located })
+        else toast({ message: `“${row?.title ?? 'The event'}” no longer matches the search or filters; it stays open here` })
+      },
+      (e: unknown) => console.error('events: could not find the edited event:', e)
+    )
+  }, [follow, state, pager, toast])
 
   const filtered = search !== '' || searchText.trim() !== '' || Object.keys(filters).length > 0
   const clearFilters = useCallback(() => {

@@ -19,6 +19,8 @@ export interface PagerState {
   pages: ReadonlyMap<number, readonly EventRow[]>
   /** A new query or a refresh is on its way; the rows shown are the previous ones. */
   pending: boolean
+  /** Which query or refresh the rows answer (see `refresh`'s return): later ones are larger. */
+  answered: number
 }
 
 export type FetchPage = (query: EventQuery, offset: number, limit: number) => Promise<EventPage>
@@ -26,7 +28,7 @@ export type FetchPage = (query: EventQuery, offset: number, limit: number) => Pr
 const MAX_CONCURRENT = 3
 
 export class EventPager {
-  private state: PagerState = { queryKey: '', status: 'loading', error: null, total: 0, matched: 0, pages: new Map(), pending: true }
+  private state: PagerState = { queryKey: '', status: 'loading', error: null, total: 0, matched: 0, pages: new Map(), pending: true, answered: 0 }
   private query: EventQuery = {}
   private key = ''
   private generation = 0
@@ -56,13 +58,16 @@ export class EventPager {
     this.reload([0])
   }
 
-  /** Fetch the pages on screen again (after an add, delete or undo), keeping the scroll position. */
-  refresh(): void {
+  /**
+   * Fetch the pages on screen again (after an edit, add, delete or undo), keeping the scroll
+   * position. Returns the number that `answered` reaches once they are shown.
+   */
+  refresh(): number {
     const first = Math.floor(this.range[0] / this.pageSize)
     const last = Math.max(first, Math.floor(this.range[1] / this.pageSize))
     const pages: number[] = []
     for (let p = first; p <= last; p++) pages.push(p)
-    this.reload(pages)
+    return this.reload(pages)
   }
 
   /** The rows the view shows now (inclusive indexes): fetch the pages they are on. */
@@ -85,7 +90,7 @@ export class EventPager {
     return -1
   }
 
-  /** Replace a row in place after an edit: it keeps its position until the next query. */
+  /** Replace a row in place after an edit, at once: where it now sorts comes with a refresh. */
   patchRow(row: EventRow): void {
     let pages: Map<number, readonly EventRow[]> | null = null
     for (const [p, rows] of this.state.pages) {
@@ -99,7 +104,7 @@ export class EventPager {
     if (pages) this.set({ pages })
   }
 
-  private reload(pages: number[]): void {
+  private reload(pages: number[]): number {
     const gen = ++this.generation
     const key = this.key
     const query = this.query
@@ -113,15 +118,16 @@ export class EventPager {
         results.forEach((r, i) => {
           if (r.rows.length) map.set(pages[i], r.rows)
         })
-        this.state = { queryKey: key, status: 'ready', error: null, total: last.total, matched: last.matched, pages: map, pending: false }
+        this.state = { queryKey: key, status: 'ready', error: null, total: last.total, matched: last.matched, pages: map, pending: false, answered: gen }
         this.emit()
         this.ensure()
       },
       (error: unknown) => {
         if (gen !== this.generation) return
-        this.set({ status: this.state.status === 'ready' ? 'ready' : 'error', error, pending: false })
+        this.set({ status: this.state.status === 'ready' ? 'ready' : 'error', error, pending: false, answered: gen })
       }
     )
+    return gen
   }
 
   private ensure(): void {

@@ -16,7 +16,10 @@ export interface EventActions {
   duplicate: (id: string) => Promise<EventRow | null>
   /** Delete with an Undo toast; `onRestored` hears of an undo (to select the event again). */
   remove: (row: Pick<EventRow, 'id' | 'title'>, onRestored?: (id: string) => void) => Promise<boolean>
-  /** Save a change; throws the core's error (the caller shows it beside the field). */
+  /**
+   * Save a change and show it in its row at once; throws the core's error (the caller shows it
+   * beside the field). Where the row now sorts is the caller's to fetch (`pager.refresh()`).
+   */
   update: (id: string, patch: Partial<EventInput>) => Promise<EventRow>
 }
 
