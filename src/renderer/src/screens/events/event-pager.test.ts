@@ -109,12 +109,13 @@ describe('EventPager', () => {
     core.calls.slice(1).forEach((c) => core.answer(c))
     await settle()
     const before = core.calls.length
-    pager.refresh()
+    const answered = pager.refresh()
+    expect(pager.getState().answered, 'not until its rows are in').toBeLessThan(answered)
     const again = core.calls.slice(before)
     expect(again.map((c) => c.offset)).toEqual([200, 400])
     again.forEach((c) => core.answer(c, 999))
     await settle()
-    expect(pager.getState()).toMatchObject({ matched: 999, queryKey: key, pending: false })
+    expect(pager.getState()).toMatchObject({ matched: 999, queryKey: key, pending: false, answered })
   })
 
   test('a failed first page is reported, and asking again retries it', async () => {
