@@ -200,7 +200,12 @@ export class Store {
       const k = parseInt(files[i].slice(SHARD_DIR.length + 1), 16)
       this.tally.shard(k, countShard(shard))
       for (const ev of shard.events) {
-        if (shardOf(ev.id) !== k) this.dirty.add(k) // a misplaced event is moved on next save
+        // A misplaced event is moved on the next save: both files are written, or the one it
+        // leaves would drop it while the one it belongs to never receives it.
+        if (shardOf(ev.id) !== k) {
+          this.dirty.add(k)
+          this.dirty.add(shardOf(ev.id))
+        }
         this.events.load(ev)
       }
       for (const n of shard.notes) this.events.loadNote(n)
