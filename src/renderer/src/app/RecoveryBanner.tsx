@@ -24,10 +24,10 @@ function lastGoodBackup(list: BackupInfo[], problems: StoreProblem[]): BackupInf
 /** "Backup of 29 Nov 2026, 16:02: 55 events, 120 notes, 30 companies, 12 price series (17 more companies than now)." */
 function backupInWords(good: BackupInfo, now: WorkspaceCounts): string {
   const made = `Backup of ${formatDateTime(good.createdAt)}`
-  if (!good.holds) return ` ${made}: what it holds was not recorded (an older backup).`
+  if (!good.holds) return `${made}: what it holds was not recorded (an older backup).`
   // "now" is this start (AppInfo); the confirmation counts again when it opens.
   const diff = differencesInWords(good.holds, now, formatCount)
-  return ` ${made}: ${holdsInWords(good.holds)} (${diff ? `${diff} than now` : 'the same counts as now'}).`
+  return `${made}: ${holdsInWords(good.holds)} (${diff ? `${diff} than now` : 'the same counts as now'}).`
 }
 
 export function RecoveryBanner({ info }: { info: AppInfo }) {
@@ -63,7 +63,7 @@ export function RecoveryBanner({ info }: { info: AppInfo }) {
           {/* What the restore would bring back, against what the damaged workspace still has: the
               analyst sees whether restoring loses work before opening the confirmation. In the
               same paragraph, so the banner stays a few lines high. */}
-          {good && <>{backupInWords(good, info.holds)}</>}
+          {good && backupInWords(good, info.holds)}
         </p>
         <details className="banner-detail">
           <summary>Details</summary>
