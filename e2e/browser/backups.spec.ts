@@ -11,6 +11,14 @@ test('back up now, change an event, restore the backup', async ({ app }) => {
   await expect(dialog.getByText('No backups yet. The first daily backup is made the next time Capwatch starts')).toBeVisible()
   await dialog.getByRole('button', { name: 'Back up now' }).click()
   await expect(dialog.getByRole('cell', { name: 'Made by you' })).toBeVisible()
+  // What it holds, beside the workspace as it is: just made, the two read the same.
+  const now = dialog.getByRole('row', { name: /^The workspace now/ })
+  const made = dialog.getByRole('row', { name: /Made by you/ })
+  const counts = async (row: typeof now) => (await row.getByRole('cell').allInnerTexts()).slice(-6, -2)
+  await expect(now).toBeVisible()
+  expect(await counts(made)).toEqual((await now.getByRole('cell').allInnerTexts()).slice(1, 5))
+  expect(Number((await counts(made))[0].replace(/\D/g, ''))).toBeGreaterThan(0)
+  await dialog.screenshot({ path: test.info().outputPath('backups-dialog.png') })
   await dialog.getByRole('button', { name: 'Close' }).first().click()
 
   // Delete the first event, so the restore has something to bring back.

@@ -22,7 +22,11 @@ async function fullestShard(dataDir: string): Promise<{ file: string; events: nu
 test('a corrupt store file is reported and the last good backup restores the workspace', async ({ app, host, request, dataDir, restartHost }) => {
   await app.setViewportSize({ width: 1280, height: 800 })
   const before = await callApi(request, host, 'events:query', { limit: 1 })
-  await callApi(request, host, 'backup:create', {})
+  const companies = (await callApi(request, host, 'companies:list', {})).length
+  const made = await callApi(request, host, 'backup:create', {})
+  // What the backup holds is what the workspace held: counted by the core, checked here by the API.
+  expect(made.holds).toMatchObject({ events: before.total, companies })
+  const { notes, priceSeries } = made.holds!
 
   await host.stop()
   // A truncated write, as a crash or a full disk would leave it.
@@ -35,13 +39,22 @@ test('a corrupt store file is reported and the last good backup restores the wor
   await expect(banner).toContainText(
     'Missing until restored: all companies, their listings and share schedules, the settings, and the list of imported price series (the price files themselves are intact).'
   )
+  // What the backup would bring back, beside what the damaged workspace still has: the meta's
+  // loss shows as companies (and the list of price series) missing now, the events kept.
+  await expect(banner).toContainText(
+    new RegExp(
+      `Backup of [^:]+:\\d\\d[^:]*: ${before.total} events, ${notes} notes, ${companies} companies, ${priceSeries} price series ` +
+        `\\(${companies} more companies${priceSeries ? ` and ${priceSeries} more price series` : ''} than now\\)\\.`
+    )
+  )
   // No raw ISO timestamp in the banner: one date format, as the Backups dialog shows it.
   await expect(banner).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:/)
   // Compact at 1280x800 with the way back in view.
-  const restore = banner.getByRole('button', { name: /^Restore last good backup \(.+\)$/ })
+  const restore = banner.getByRole('button', { name: 'Restore last good backup' })
   await expect(restore).toBeInViewport()
   expect((await banner.boundingBox())?.height ?? 0).toBeLessThanOrEqual(100)
   await app.screenshot({ path: test.info().outputPath('meta-damaged.png') })
+  await banner.screenshot({ path: test.info().outputPath('recovery-banner.png') })
   // The empty Companies screen says why it is empty instead of only inviting re-typing.
   await app.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Companies', exact: true }).click()
   await expect(app.getByText('The companies file was damaged at start: restore the backup from the banner above.')).toBeVisible()
@@ -52,7 +65,13 @@ test('a corrupt store file is reported and the last good backup restores the wor
   expect(detailText).toBe(1)
   await app.screenshot({ path: test.info().outputPath('meta-damaged-details.png') })
   await restore.click()
-  await app.getByRole('dialog', { name: 'Restore last good backup' }).getByRole('button', { name: 'Restore' }).click()
+  const confirm = app.getByRole('dialog', { name: 'Restore last good backup' })
+  // Row by row, at the moment of deciding: what the restore brings back and what it replaces.
+  const compare = confirm.getByRole('table', { name: 'What the backup holds and what the workspace holds now' })
+  await expect(compare.getByRole('row', { name: /^Companies/ })).toHaveText(`Companies${companies}0`)
+  await expect(compare.getByRole('row', { name: /^Events\b/ })).toHaveText(`Events${before.total}${before.total}`)
+  await app.screenshot({ path: test.info().outputPath('restore-confirm.png') })
+  await confirm.getByRole('button', { name: 'Restore' }).click()
 
   await expect(banner).toHaveCount(0)
   const events = new EventsPage(app)

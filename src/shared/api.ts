@@ -176,11 +176,30 @@ export interface StoreProblem {
   /** When it was found (ISO): reported at every start until a restore or a dismissal; backups made before it are the good ones. */
   foundAt: string
 }
+/**
+ * What a workspace holds, counted: set beside a backup's, it shows the analyst what a restore
+ * brings back and what it undoes.
+ */
+export interface WorkspaceCounts {
+  events: number
+  notes: number
+  companies: number
+  /** Imported price series (one per ticker). */
+  priceSeries: number
+  /** The earliest and the latest event date (YYYY-MM-DD); absent when there are no events. */
+  firstEvent?: string
+  lastEvent?: string
+}
 export interface BackupInfo {
   id: string
   createdAt: string
   bytes: number
   reason: 'daily' | 'manual' | 'before-restore' | 'before-migration'
+  /**
+   * What the backup holds, counted from the very files it captured and kept in the archive's
+   * header. Absent for a backup made before Capwatch recorded it, or whose head does not read.
+   */
+  holds?: WorkspaceCounts
 }
 export interface AppInfo {
   version: string
@@ -190,6 +209,8 @@ export interface AppInfo {
   /** Files found corrupt at start (moved aside); the UI offers to restore a backup. */
   problems: StoreProblem[]
   backups: BackupInfo[]
+  /** What the workspace holds as saved now, counted the way a backup's holdings are. */
+  holds: WorkspaceCounts
 }
 
 // ---- the contract ----------------------------------------------------------------------------

@@ -47,7 +47,8 @@ export function createHandlers(core: Core, hooks: AdapterHooks): Handlers {
     dataDir: core.dataDir,
     schemaVersion: core.store.schemaVersion,
     problems: [...core.store.problems],
-    backups: await backupService(core).list()
+    backups: await backupService(core).list(),
+    holds: core.store.savedCounts()
   })
   const handlers: Handlers = {
     ...hooks.dialogs,

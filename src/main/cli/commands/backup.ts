@@ -5,8 +5,12 @@ import { ApiError } from '../../../shared/errors'
 import { backupService } from '../../core/backup/service'
 import { hideTempPaths, prepareOutputFile } from '../../core/output-file'
 import type { CliCommand } from '../command'
+import type { BackupInfo } from '../../../shared/api'
+import { countsInWords } from '../../../shared/workspace-counts'
 
 const kb = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024))} KB`
+/** Said, not guessed: a backup made before Capwatch recorded what it holds has no counts. */
+const holdsText = (b: BackupInfo): string => (b.holds ? countsInWords(b.holds) : 'contents not recorded')
 
 const backup: CliCommand = {
   words: ['backup'],
@@ -27,7 +31,8 @@ const backup: CliCommand = {
       if (target && e instanceof ApiError) throw new ApiError(e.code, hideTempPaths(e.message, target.shown), { file: target.shown })
       throw e
     }
-    err(`backup: ${core.store.stats().events} events, ${core.store.stats().notes} notes; ${kb(made.bytes)}`)
+    // What the archive holds, counted at its snapshot: edits saved since are not in it.
+    err(`backup: ${holdsText(made)}; ${kb(made.bytes)}`)
     out(given !== undefined ? resolve(given) : made.path)
   }
 }
@@ -42,7 +47,8 @@ const list: CliCommand = {
     const all = await backupService(core).list()
     if (options.json) return out(JSON.stringify(all, null, 2))
     if (all.length === 0) return out(`No backups yet in ${backupService(core).dir}`)
-    for (const b of all) out(`${b.createdAt}  ${b.reason.padEnd(14)}  ${kb(b.bytes).padStart(9)}  ${b.id}`)
+    const width = Math.max(...all.map((b) => holdsText(b).length))
+    for (const b of all) out(`${b.createdAt}  ${b.reason.padEnd(14)}  ${kb(b.bytes).padStart(9)}  ${holdsText(b).padEnd(width)}  ${b.id}`)
   }
 }
 

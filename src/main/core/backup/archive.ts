@@ -2,6 +2,7 @@
  * The backup file format, "capwatch-backup" version 1. One gzip stream (node:zlib) holding:
  *
  *   line 1   a JSON header: {format, formatVersion, schemaVersion, createdAt, reason, app,
+ *            holds: {events, notes, companies, priceSeries, firstEvent, lastEvent},
  *            files: [{path, bytes, sha256}]}, then "\n"
  *   then     the bytes of every listed file, in the header's order, back to back.
  *
@@ -19,7 +20,7 @@ import { constants, createGunzip, createGzip } from 'node:zlib'
 import { syncDir, tempPathFor } from '../store/files'
 import { megabytes } from '../store/regular-file'
 import { z } from 'zod'
-import type { BackupInfo } from '../../../shared/api'
+import type { BackupInfo, WorkspaceCounts } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import { CorruptFileError, parseDocument } from '../store/json-document'
 import type { StoreFile } from '../store/store'
@@ -29,6 +30,21 @@ export const BACKUP_FORMAT = 'capwatch-backup'
 export const BACKUP_FORMAT_VERSION = 1
 
 
+const count = z.number().int().min(0)
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
+/**
+ * What the archived files hold (WorkspaceCounts). Optional, and in the same format version: the
+ * backups made before it was recorded have none, and a Capwatch that does not know it ignores it.
+ */
+export const holdsSchema = z.object({
+  events: count,
+  notes: count,
+  companies: count,
+  priceSeries: count,
+  firstEvent: day.optional(),
+  lastEvent: day.optional()
+})
+
 const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.number().int(),
@@ -36,6 +52,7 @@ const headerSchema = z.object({
   createdAt: z.string().datetime({ offset: true }),
   reason: z.enum(['daily', 'manual', 'before-restore', 'before-migration']),
   app: z.string(),
+  holds: holdsSchema.optional(),
   files: z.array(z.object({ path: z.string(), bytes: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
 })
 export type BackupHeader = z.infer<typeof headerSchema>
@@ -49,6 +66,8 @@ export interface BackupInfoLine {
   createdAt: string
   reason: BackupInfo['reason']
   app: string
+  /** Counted at the snapshot the files come from (Store.snapshot). */
+  holds: WorkspaceCounts
 }
 
 /**
@@ -109,6 +128,8 @@ function headerOf(info: BackupInfoLine, files: BackupHeader['files']): BackupHea
     createdAt: info.createdAt,
     reason: info.reason,
     app: info.app,
+    // Before the long file list, so the first few hundred bytes unpacked show it to a person too.
+    holds: info.holds,
     files
   }
 }
@@ -122,7 +143,7 @@ function headerOf(info: BackupInfoLine, files: BackupHeader['files']): BackupHea
 export const MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
 
 /** The header line alone: a list of ~1,100 files is ~150 KB, so 16 MB without a newline is not one. */
-const MAX_HEADER_BYTES = 16 * 1024 * 1024
+export const MAX_HEADER_BYTES = 16 * 1024 * 1024
 
 export interface DecodeLimits {
   /** Refuse a backup that unpacks to more bytes than this (default MAX_UNPACKED_BYTES). */

@@ -44,6 +44,7 @@ describe('capwatch on a damaged workspace', () => {
     expect(daily.reason).toBe('daily')
     const total = await eventCount(dir)
     const shard = await fullestShard(dir)
+    const lost = (JSON.parse(await readFile(join(dir, shard), 'utf8')) as { events: unknown[] }).events.length
     await writeFile(join(dir, shard), '') // truncated, as a crash or a full disk leaves it
 
     for (const run of [1, 2, 3]) {
@@ -53,6 +54,8 @@ describe('capwatch on a damaged workspace', () => {
       const advice = err.find((l) => l.startsWith('store/recovery:'))
       expect(advice, `run ${run}`).toContain(`${shard} is missing from the workspace`)
       expect(advice, `run ${run}`).toContain(`made ${daily.createdAt}: capwatch --data-dir ${dir} restore ${daily.id} `)
+      // What the restore brings back, beside what the damaged workspace still has.
+      expect(advice, `run ${run}`).toMatch(new RegExp(`; it holds ${total} events, \\d+ notes, \\d+ companies, \\d+ price series, the workspace now ${total - lost} events, `))
       expect(advice, `run ${run}`).toContain(`capwatch --data-dir ${dir} recovery dismiss`)
     }
     expect(await eventCount(dir)).toBeLessThan(total)

@@ -7,6 +7,7 @@
  */
 import type { Core } from '../core'
 import { CORRUPT_DIR } from '../store/schema'
+import { countsInWords } from '../../../shared/workspace-counts'
 import { backupService } from './service'
 
 /** The advice, or null when nothing is damaged. */
@@ -19,9 +20,11 @@ export async function recoveryAdvice(core: Core): Promise<string | null> {
   const dismiss = `${capwatch} recovery dismiss`
   const head = `store/recovery: ${what} missing from the workspace (kept in ${shellWord(`${core.dataDir}/${CORRUPT_DIR}`)}/); this warning repeats at every start until you`
   if (!good) return `${head} keep working without ${problems.length === 1 ? 'it' : 'them'}: ${dismiss} (there is no backup from before the damage to restore)`
+  // What restoring brings back, against what is left: said only when the backup recorded it.
+  const holds = good.holds ? `; it holds ${countsInWords(good.holds)}, the workspace now ${countsInWords(core.store.savedCounts())}` : ''
   return (
     `${head} restore the latest backup from before the damage, made ${good.createdAt}: ${capwatch} restore ${shellWord(good.id)} ` +
-    `(the current state is backed up first), or keep working without ${problems.length === 1 ? 'it' : 'them'}: ${dismiss}`
+    `(the current state is backed up first${holds}), or keep working without ${problems.length === 1 ? 'it' : 'them'}: ${dismiss}`
   )
 }
 

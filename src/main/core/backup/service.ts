@@ -1,13 +1,13 @@
 /**
  * Backups of the workspace: on demand, once a day in the background, and before every restore.
  * Each backup is one archive file (archive.ts) in <dataDir>/backups/, named after when and why it
- * was made, so listing them needs no unpacking. Automatic ones rotate (the 7 newest of each kind
- * are kept); manual ones are never deleted by Capwatch.
+ * was made; listing them unpacks only each header line, for what the backup holds. Automatic ones
+ * rotate (the 7 newest of each kind are kept); manual ones are never deleted by Capwatch.
  */
 import { mkdir, rm, stat } from 'node:fs/promises'
 import { randomBytes } from 'node:crypto'
 import { basename, join, resolve } from 'node:path'
-import type { BackupInfo, StoreProblem } from '../../../shared/api'
+import type { BackupInfo, StoreProblem, WorkspaceCounts } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import type { Core } from '../core'
 import { isCode, listDir } from '../store/files'
@@ -16,6 +16,7 @@ import { listLiveFiles } from '../store/layout'
 import { APP_VERSION } from '../version'
 import { MAX_UNPACKED_BYTES, decodeBackup, writeBackupFile, type DecodeLimits } from './archive'
 import { openRegularFile, readWhole } from '../store/regular-file'
+import { readHolds } from './archive-head'
 
 const NAME = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(daily|manual|before-restore|before-migration)(?:-(\d+))?\.capwatch-backup\.gz$/
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -40,6 +41,8 @@ export class BackupService {
   limits: DecodeLimits = { maxUnpackedBytes: MAX_UNPACKED_BYTES }
   /** Backups are made and restored one at a time. */
   private chain: Promise<unknown> = Promise.resolve()
+  /** What each listed archive holds, by name; an archive is never rewritten, but a file put in its place has another size or time. */
+  private holdsRead = new Map<string, { size: number; mtimeMs: number; holds: WorkspaceCounts | undefined }>()
 
   constructor(private readonly core: Core) {}
 
@@ -50,11 +53,19 @@ export class BackupService {
   /** Newest first. */
   async list(): Promise<BackupInfo[]> {
     const found: BackupInfo[] = []
-    for (const name of await listDir(this.dir)) {
+    const names = await listDir(this.dir)
+    for (const name of this.holdsRead.keys()) if (!names.includes(name)) this.holdsRead.delete(name)
+    for (const name of names) {
       const info = parseName(name)
       if (!info) continue
       try {
-        found.push({ ...info, bytes: (await stat(join(this.dir, name))).size })
+        const { size, mtimeMs } = await stat(join(this.dir, name))
+        let known = this.holdsRead.get(name)
+        if (!known || known.size !== size || known.mtimeMs !== mtimeMs) {
+          known = { size, mtimeMs, holds: await readHolds(join(this.dir, name)) }
+          this.holdsRead.set(name, known)
+        }
+        found.push({ ...info, bytes: size, ...(known.holds ? { holds: known.holds } : {}) })
       } catch (e) {
         if (!isCode(e, 'ENOENT')) throw e // rotated away meanwhile
       }
@@ -118,9 +129,10 @@ export class BackupService {
       await this.core.reload(files)
       await this.rotate('before-restore', basename(full))
       const named = parseName(basename(full))
+      const holds = header.holds ? { holds: header.holds } : {}
       const backup: BackupInfo = named && resolve(this.dir) === resolve(full, '..')
-        ? { ...named, bytes: bytes.length }
-        : { id: basename(full), createdAt: header.createdAt, reason: header.reason, bytes: bytes.length }
+        ? { ...named, bytes: bytes.length, ...holds }
+        : { id: basename(full), createdAt: header.createdAt, reason: header.reason, bytes: bytes.length, ...holds }
       return { restored: true, backup, safetyBackup }
     })
   }
@@ -153,17 +165,17 @@ export class BackupService {
     for (const stale of (await listDir(this.dir)).filter((n) => n.startsWith(SNAPSHOT_PREFIX))) await rm(join(this.dir, stale), { recursive: true, force: true })
     const snap = join(this.dir, `${SNAPSHOT_PREFIX}${randomBytes(4).toString('hex')}`)
     try {
-      const files = await this.core.store.snapshot(snap)
+      const { files, holds } = await this.core.store.snapshot(snap)
       const createdAt = this.core.now().toISOString()
       const path = out ? resolve(out) : await this.freshPath(createdAt, reason)
       let bytes: number
       try {
         const written = new Map(this.core.store.series.list().flatMap((m) => (m.sha256 ? [[m.file, m.sha256] as const] : [])))
-        bytes = await writeBackupFile(snap, files, path, { createdAt, reason, app: APP_VERSION }, written)
+        bytes = await writeBackupFile(snap, files, path, { createdAt, reason, app: APP_VERSION, holds }, written)
       } catch (e) {
         throw new ApiError('io', `Could not write the backup ${path}: ${(e as Error).message}`)
       }
-      return { id: basename(path), createdAt, reason, bytes, path }
+      return { id: basename(path), createdAt, reason, bytes, holds, path }
     } finally {
       await rm(snap, { recursive: true, force: true })
     }
@@ -209,7 +221,7 @@ function parseName(name: string): Omit<BackupInfo, 'bytes'> | null {
 }
 
 function strip(b: CreatedBackup): BackupInfo {
-  return { id: b.id, createdAt: b.createdAt, reason: b.reason, bytes: b.bytes }
+  return { id: b.id, createdAt: b.createdAt, reason: b.reason, bytes: b.bytes, holds: b.holds }
 }
 
 const services = new WeakMap<Core, BackupService>()

@@ -72,6 +72,28 @@ describe('store: save and reload', () => {
     await again.close()
   })
 
+  it('keeps an event found in the wrong shard file (moved there by hand, or by a restore of old files), moving it to its own', async () => {
+    const dir = await dirs.make()
+    const s = await open(dir)
+    s.events.put(event('ev-moved'))
+    s.events.putNote(note('n-moved', 'ev-moved', 'kept'))
+    await s.commit()
+    await s.close()
+    const own = shardOf('ev-moved')
+    const other = (own + 1) % 1024
+    await writeFile(join(dir, shardFile(other)), await readFile(join(dir, shardFile(own))))
+    await rm(join(dir, shardFile(own)))
+
+    // Two opens: the first moves it, the second reads where it was moved.
+    for (const start of ['first', 'second']) {
+      const again = await open(dir)
+      expect(again.events.get('ev-moved'), `${start} open`).toBeDefined()
+      expect(again.events.notesOf('ev-moved').map((n) => n.text), `${start} open`).toEqual(['kept'])
+      await again.close()
+    }
+    expect(JSON.parse(await readFile(join(dir, shardFile(own)), 'utf8')).events.map((e: { id: string }) => e.id)).toEqual(['ev-moved'])
+  })
+
   it('writes the schema version into capwatch.json', async () => {
     const dir = await dirs.make()
     await (await open(dir)).close()

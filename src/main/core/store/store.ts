@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Company, Note, PolicyEvent, Settings } from '../../../shared/domain'
 import { settingsSchema } from '../../../shared/domain'
-import type { StoreProblem } from '../../../shared/api'
+import type { StoreProblem, WorkspaceCounts } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
 import { CorruptFileError, JsonDocument, parseDocument, serialize } from './json-document'
 import { AppliedLaterError, commitFiles, recoverTransactions, type FileWrite } from './transaction'
@@ -29,6 +29,7 @@ import { quickShardCheck } from './shard-check'
 import { checkSeriesFiles } from './series-check'
 import { DAMAGE_FILE, DamageRecord, markResolved } from './damage-record'
 import { hasQuarantinedFiles, listLiveFiles, listShardFiles, linkLiveFiles, type StoreFile } from './layout'
+import { DiskTally, countMeta, countShard, type TallyUpdate } from './disk-tally'
 
 export type { StoreFile } from './layout'
 
@@ -69,7 +70,9 @@ export class Store {
   /** Problems found during this open, with what was wrong (for the damage record). */
   private readonly fresh = new Map<StoreProblem, string>()
   private dirty = new Set<FileKey>()
-  private inFlight: { dirty: Set<FileKey>; staged: Map<string, string> } | null = null
+  private inFlight: { dirty: Set<FileKey>; staged: Map<string, string>; tally: TallyUpdate } | null = null
+  /** What the files on disk hold (memory may hold more: edits not yet saved). */
+  private readonly tally = new DiskTally()
   private readonly queue: WriteQueue
   private lock: DataDirLock | null = null
   private closed = false
@@ -122,7 +125,10 @@ export class Store {
       await this.quarantine(META_FILE, e)
     }
     const shardNames = await listShardFiles(this.dataDir)
-    if (meta) this.meta.data = meta
+    if (meta) {
+      this.meta.data = meta
+      this.tally.setMeta(countMeta(meta))
+    }
     else await this.startWithoutMeta(shardNames.length > 0, seed, damage)
     this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
     if (!this.created) await this.loadShards(shardNames)
@@ -192,8 +198,14 @@ export class Store {
         continue
       }
       const k = parseInt(files[i].slice(SHARD_DIR.length + 1), 16)
+      this.tally.shard(k, countShard(shard))
       for (const ev of shard.events) {
-        if (shardOf(ev.id) !== k) this.dirty.add(k) // a misplaced event is moved on next save
+        // A misplaced event is moved on the next save: both files are written, or the one it
+        // leaves would drop it while the one it belongs to never receives it.
+        if (shardOf(ev.id) !== k) {
+          this.dirty.add(k)
+          this.dirty.add(shardOf(ev.id))
+        }
         this.events.load(ev)
       }
       for (const n of shard.notes) this.events.loadNote(n)
@@ -359,14 +371,25 @@ export class Store {
     const dirty = this.dirty
     this.dirty = new Set()
     const staged = this.series.takeStaged()
-    this.inFlight = { dirty, staged }
+    // Counted from what is serialized, and counted as on disk only once the transaction is.
+    const tally: TallyUpdate = { shards: new Map() }
+    this.inFlight = { dirty, staged, tally }
     const writes: FileWrite[] = []
     // Bulk files first: the meta that points at them is committed in the same transaction.
     for (const [file, data] of staged) writes.push({ file, data })
-    for (const key of dirty) if (key !== 'meta') writes.push({ file: shardFile(key), data: serialize(this.events.shardData(key)) })
+    for (const key of dirty) {
+      if (key === 'meta') continue
+      const shard = this.events.shardData(key)
+      tally.shards.set(key, countShard(shard))
+      writes.push({ file: shardFile(key), data: serialize(shard) })
+    }
     const retired = dirty.has('meta') ? [...this.meta.data.retired] : []
-    if (dirty.has('meta')) writes.push({ file: META_FILE, data: serialize(this.meta.data) })
+    if (dirty.has('meta')) {
+      tally.meta = countMeta(this.meta.data)
+      writes.push({ file: META_FILE, data: serialize(this.meta.data) })
+    }
     await commitFiles(this.dataDir, writes)
+    this.tally.apply(tally)
     this.inFlight = null
     if (retired.length) await this.series.sweepRetired(retired)
   }
@@ -374,10 +397,11 @@ export class Store {
   /** Synchronous on purpose: no edit may land between reading the disk and replacing memory. */
   private recoverFromFailedWrite(e: unknown): ApiError {
     const message = e instanceof Error ? e.message : String(e)
-    const flight = this.inFlight ?? { dirty: new Set<FileKey>(), staged: new Map<string, string>() }
+    const flight = this.inFlight ?? { dirty: new Set<FileKey>(), staged: new Map<string, string>(), tally: { shards: new Map() } }
     this.inFlight = null
     if (e instanceof AppliedLaterError) {
       // Past the commit point: memory already holds what the next open will find on disk.
+      this.tally.apply(flight.tally)
       this.log(`store/write: ${message}`)
       return new ApiError('io', `Saving to ${this.dataDir} did not finish: ${message}`)
     }
@@ -388,7 +412,11 @@ export class Store {
     for (const key of keys) {
       try {
         if (key === 'meta') this.reloadMetaSync()
-        else this.events.replaceShard(key, this.readShardSync(key))
+        else {
+          const data = this.readShardSync(key)
+          this.tally.shard(key, countShard(data))
+          this.events.replaceShard(key, data)
+        }
       } catch (re) {
         this.log(`store/write: could not reload ${key === 'meta' ? META_FILE : shardFile(key)}: ${String(re)}`)
       }
@@ -399,6 +427,7 @@ export class Store {
   private reloadMetaSync(): void {
     const text = readSyncIfFile(join(this.dataDir, META_FILE))
     this.meta.data = text === null ? this.emptyMeta() : parseDocument(text, META_FILE, metaSchema)
+    this.tally.setMeta(countMeta(this.meta.data))
     this.companyById = new Map(this.meta.data.companies.map((c) => [c.id, c]))
     this.metaVersion++
   }
@@ -412,11 +441,21 @@ export class Store {
 
   /**
    * A consistent snapshot of the live files, as hard links under `target` (taken while no write
-   * runs; see linkLiveFiles). Returns their paths relative to the data directory and `target`.
+   * runs; see linkLiveFiles), with what those files hold. Returns their paths relative to the
+   * data directory and `target`.
    */
-  snapshot(target: string): Promise<string[]> {
+  snapshot(target: string): Promise<{ files: string[]; holds: WorkspaceCounts }> {
     if (this.closed) throw new ApiError('unavailable', 'The store is closed')
-    return this.queue.exclusive(() => linkLiveFiles(this.dataDir, target))
+    return this.queue.exclusive(async () => {
+      // Counted in the same pause as the links are taken: no write can change one and not the other.
+      const holds = this.tally.counts()
+      return { files: await linkLiveFiles(this.dataDir, target), holds }
+    })
+  }
+
+  /** What the workspace holds as saved (edits not yet saved are not counted), as a backup counts it. */
+  savedCounts(): WorkspaceCounts {
+    return this.tally.counts()
   }
 
   /**
@@ -450,6 +489,7 @@ export class Store {
     }
     this.queue.rejectPending(new ApiError('conflict', 'The workspace was replaced from a backup before this edit was saved; make it again.'))
     this.events.clear()
+    this.tally.clear()
     this.companyById.clear()
     this.series.reset()
     this.dirty = new Set()

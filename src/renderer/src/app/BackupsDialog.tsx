@@ -4,13 +4,15 @@
  * backup first, by the core).
  */
 import { useCallback, useEffect, useState } from 'react'
-import type { BackupInfo } from '../../../shared/api'
+import type { BackupInfo, WorkspaceCounts } from '../../../shared/api'
 import { api } from '../api/client'
 import { ConfirmDialog } from '../components/ConfirmDialog'
 import { Dialog } from '../components/Dialog'
 import { errorText } from '../components/error-text'
-import { formatDateTimeSeconds } from '../components/format'
+import { formatCount, formatDateTimeSeconds } from '../components/format'
 import { restoreAndRestart } from './restart-after-restore'
+import { HoldingsComparison } from './HoldingsComparison'
+import { useSavedCounts } from './useSavedCounts'
 
 const REASONS: Record<BackupInfo['reason'], string> = {
   daily: 'Daily',
@@ -23,11 +25,23 @@ function size(bytes: number): string {
   return bytes < 1e6 ? `${Math.max(1, Math.round(bytes / 1e3))} KB` : `${(bytes / 1e6).toFixed(1)} MB`
 }
 
+function Counts({ holds }: { holds: WorkspaceCounts }) {
+  return (
+    <>
+      <td className="num">{formatCount(holds.events)}</td>
+      <td className="num">{formatCount(holds.notes)}</td>
+      <td className="num">{formatCount(holds.companies)}</td>
+      <td className="num">{formatCount(holds.priceSeries)}</td>
+    </>
+  )
+}
+
 export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose: () => void }) {
   const [list, setList] = useState<BackupInfo[] | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   const [restoring, setRestoring] = useState<BackupInfo | null>(null)
+  const now = useSavedCounts()
   const refresh = useCallback(() => {
     api['backup:list']({}).then(setList, setError)
   }, [])
@@ -85,6 +99,18 @@ export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose:
                 <th scope="col">Made</th>
                 <th scope="col">Why</th>
                 <th scope="col" className="num">
+                  Events
+                </th>
+                <th scope="col" className="num">
+                  Notes
+                </th>
+                <th scope="col" className="num">
+                  Companies
+                </th>
+                <th scope="col" className="num">
+                  Price series
+                </th>
+                <th scope="col" className="num">
                   Size
                 </th>
                 <th scope="col">
@@ -93,10 +119,25 @@ export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose:
               </tr>
             </thead>
             <tbody>
+              {/* The workspace as it is, first: each backup's figures read against it. */}
+              {now && (
+                <tr className="holdings-now">
+                  <td colSpan={2}>The workspace now</td>
+                  <Counts holds={now} />
+                  <td colSpan={2} />
+                </tr>
+              )}
               {list.map((b) => (
                 <tr key={b.id}>
                   <td>{formatDateTimeSeconds(b.createdAt)}</td>
                   <td>{REASONS[b.reason]}</td>
+                  {b.holds ? (
+                    <Counts holds={b.holds} />
+                  ) : (
+                    <td colSpan={4} className="muted">
+                      Not recorded (an older backup)
+                    </td>
+                  )}
                   <td className="num">{size(b.bytes)}</td>
                   <td>
                     <button type="button" className="btn btn-small" aria-label={`Restore the backup of ${formatDateTimeSeconds(b.createdAt)}`} onClick={() => setRestoring(b)}>
@@ -120,6 +161,7 @@ export function BackupsDialog({ dataDir, onClose }: { dataDir?: string; onClose:
             Replace the current workspace with the backup of <strong>{formatDateTimeSeconds(restoring.createdAt)}</strong>? The current state is kept
             as a safety backup first.
           </p>
+          <HoldingsComparison backup={restoring.holds} />
         </ConfirmDialog>
       )}
     </>
