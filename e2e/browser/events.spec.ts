@@ -274,3 +274,14 @@ test('duplicate copies the selected event with its fields', async ({ app }) => {
   await expect.poll(() => events.activeCell()).toEqual({ title: copy, column: 'title' })
   await expect(events.detail.getByRole('textbox', { name: 'Title' })).toHaveValue(copy)
 })
+
+test("at the window's narrowest the toolbar still fits: a search box to type in, every button in view", async ({ app }) => {
+  const events = new EventsPage(app)
+  await app.setViewportSize({ width: 960, height: 640 })
+  await events.rows.first().click()
+  expect((await events.search.boundingBox())!.width).toBeGreaterThanOrEqual(150)
+  for (const button of [events.addButton, events.deleteButton, events.columnsButton, events.exportButton]) await expect(button).toBeInViewport({ ratio: 1 })
+  // The count keeps its numbers; the screen's name stays for screen readers.
+  await expect(events.count).toHaveText(/^\d+ of \d+/)
+  await expect(app.getByRole('heading', { name: 'Events', level: 1 })).toBeAttached()
+})

@@ -44,7 +44,14 @@ export function EventsToolbar(p: Props) {
         />
       </div>
       <span className={`count-label ${p.pending ? 'is-pending' : ''}`} aria-live="polite" data-testid="event-count">
-        {p.matched === null || p.total === null ? 'Loading…' : `${formatCount(p.matched)} of ${formatCount(p.total)} events`}
+        {p.matched === null || p.total === null ? (
+          'Loading…'
+        ) : (
+          <>
+            {formatCount(p.matched)} of {formatCount(p.total)}
+            <span className="count-noun"> events</span>
+          </>
+        )}
       </span>
       {p.onClearFilters && (
         <button type="button" className="btn btn-link" aria-label="Clear search and filters" onClick={p.onClearFilters}>
