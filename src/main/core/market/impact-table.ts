@@ -3,14 +3,18 @@
  * (IMPACT.md). Results are cached per event x company x benchmark: an entry is reused while the
  * event's date, the company's market-cap series (its price file, share rows, FX), the benchmark's
  * file and the estimation window are the same objects, and a new window computes only that window.
+ * Figures are kept in a column slab (impact-figures.ts) and tables as columns (impact-columns.ts):
+ * a large workspace's 600k rows as objects cost the host ~300 MB.
  */
 import { ApiError } from '../../../shared/errors'
-import { dayFromIso, eventDateText } from '../../../shared/dates'
+import { dayFromIso } from '../../../shared/dates'
 import type { Company, PolicyEvent } from '../../../shared/domain'
-import { windowKey, type ImpactBasket, type ImpactRow, type ImpactTable } from '../../../shared/market'
+import { windowKey } from '../../../shared/market'
 import type { BenchmarkPoints } from './benchmark'
 import { benchmarkTickerFor, defaultBenchmark } from './benchmark'
-import { pairImpact, type ImpactFigures } from './impact'
+import { pairImpact } from './impact'
+import { ImpactColumns, type RowCompany } from './impact-columns'
+import { FigureSlab } from './impact-figures'
 import type { EstimationWindow } from './market-model'
 import { marketService, type CompanyCap, type MarketService } from './service'
 import type { Core } from '../core'
@@ -31,22 +35,29 @@ interface CompanyContext {
   currency: string
   est: EstimationWindow
   estKey: string
+  /** The company columns of its rows, one object for all of them. */
+  row: RowCompany
 }
 
+/**
+ * The figures of one event x company x benchmark. The event's title is not part of it: rows take
+ * their event columns from the table's events, so a new title recomputes nothing.
+ */
 interface PairEntry {
   ctx: CompanyContext
   date: string
   precision: PolicyEvent['datePrecision']
-  title: string
-  /** By window ("a:b"). A plain object: a Map per pair cost ~200 bytes x 200k pairs. */
-  rows: Record<string, ImpactRow>
+  /** The slab holding its figures: all of a pair's windows are in one slab. */
+  slab: FigureSlab
+  /** Slot by window ("a:b"). A plain object: a Map per pair cost ~200 bytes x 200k pairs. */
+  at: Record<string, number>
   generation: number
 }
 
 /** A table being computed: how far it got, and who is waiting for it. */
 interface Job {
   progress: { done: number; total: number }
-  promise: Promise<ImpactTable | null>
+  promise: Promise<ImpactColumns | null>
   /** A caller awaits the whole table (a report): never abandoned. */
   awaited: boolean
   /** When the Impact screen last asked for it: a job nobody asks about any more stops. */
@@ -57,35 +68,26 @@ interface Job {
 const SLICE_MS = 25
 /** A computation the screen stopped asking about for this long is abandoned (ms). */
 const ABANDON_MS = 5000
+/** Dead slots (of pairs recomputed or gone) a slab may carry before a full run starts a new one. */
+const GARBAGE_MIN = 50_000
 
 export class ImpactTables {
   private contexts = new Map<string, CompanyContext>()
   private pairs = new Map<string, PairEntry>()
   private generation = 0
   /** The last whole table (no eventIds), and the last table of chosen events. */
-  private memo: { key: string; table: ImpactTable } | null = null
-  private memoOfEvents: { key: string; table: ImpactTable } | null = null
+  private memo: { key: string; table: ImpactColumns } | null = null
+  private memoOfEvents: { key: string; table: ImpactColumns } | null = null
   private jobs = new Map<string, Job>()
-  /**
-   * One copy of each date and note text across all rows: 600k rows of a large workspace
-   * repeat a few thousand of them, and a copy per row cost ~100 MB.
-   */
-  private readonly interned = new Map<string, string>()
-  private readonly intern = <T extends string | null>(text: T): T => {
-    if (text === null) return text
-    const known = this.interned.get(text)
-    if (known !== undefined) return known as T
-    if (this.interned.size >= 200_000) this.interned.clear()
-    this.interned.set(text, text)
-    return text
-  }
+  /** Where new figures go; tables computed earlier may still point into an older one. */
+  private slab = new FigureSlab()
   /** How long a computation runs before it lets other requests in (ms); tests shorten it. */
   sliceMs = SLICE_MS
 
   constructor(private readonly market: MarketService) {}
 
   /** The table, computed to the end (reports, the CLI, the event panel). */
-  async table(req: ImpactRequest): Promise<ImpactTable> {
+  async table(req: ImpactRequest): Promise<ImpactColumns> {
     for (;;) {
       const started = await this.start(req, true)
       if ('table' in started) return started.table
@@ -98,7 +100,7 @@ export class ImpactTables {
    * The table if it is ready within `waitMs`, else how far its computation got: a large
    * workspace takes seconds, and the screen shows progress and asks again meanwhile.
    */
-  async tableOrProgress(req: ImpactRequest, waitMs: number): Promise<{ table: ImpactTable } | { progress: { done: number; total: number } }> {
+  async tableOrProgress(req: ImpactRequest, waitMs: number): Promise<{ table: ImpactColumns } | { progress: { done: number; total: number } }> {
     const started = await this.start(req, false)
     if ('table' in started) return started
     const { job } = started
@@ -115,7 +117,7 @@ export class ImpactTables {
   }
 
   /** The memoised table, or the job computing it (started if none is). */
-  private async start(req: ImpactRequest, awaited: boolean): Promise<{ table: ImpactTable } | { job: Job }> {
+  private async start(req: ImpactRequest, awaited: boolean): Promise<{ table: ImpactColumns } | { job: Job }> {
     const { core } = this.market
     const settings = this.market.settings
     const windows = req.windows?.length ? req.windows : settings.windows
@@ -149,31 +151,36 @@ export class ImpactTables {
   }
 
   /** Compute a table a slice at a time; null if abandoned (nobody asked for it for a while). */
-  private async compute(events: PolicyEvent[], windows: { a: number; b: number }[], override: string | undefined, ofEvents: boolean, memoKey: string, job: Job): Promise<ImpactTable | null> {
+  private async compute(events: PolicyEvent[], windows: { a: number; b: number }[], override: string | undefined, ofEvents: boolean, memoKey: string, job: Job): Promise<ImpactColumns | null> {
     const { core } = this.market
     const settings = this.market.settings
     const generation = ++this.generation
+    const slab = this.slabFor(ofEvents)
+    const nw = windows.length
     const wkeys = windows.map((w) => windowKey(w.a, w.b))
     const fallbackBench = defaultBenchmark(core.store.series.list())
     const contexts = new Map<string, CompanyContext>()
-    const rows: ImpactRow[] = []
-    const baskets: ImpactBasket[] = []
-    const sum = new Float64Array(windows.length)
-    const counted = new Int32Array(windows.length)
-    const carSum = new Float64Array(windows.length)
-    const carCounted = new Int32Array(windows.length)
+    const companies: RowCompany[] = []
+    const companyIndex = new Map<RowCompany, number>()
+    let pairCount = 0
+    for (const event of events) pairCount += event.companies.length
+    const pairEvent = new Int32Array(pairCount)
+    const pairCompany = new Int32Array(pairCount)
+    const slots = new Int32Array(pairCount * nw)
+    const basketChange = new Float64Array(events.length * nw)
+    const basketCaar = new Float64Array(events.length * nw)
+    const basketCounted = new Int32Array(events.length * nw)
+    const basketCarCounted = new Int32Array(events.length * nw)
+    let pairs = 0
     let sliceStart = performance.now()
-    for (const [done, event] of events.entries()) {
+    for (const [e, event] of events.entries()) {
       if (performance.now() - sliceStart > this.sliceMs) {
-        job.progress.done = done
+        job.progress.done = e
         await new Promise((resolve) => setImmediate(resolve))
         if (!job.awaited && performance.now() - job.askedAt > ABANDON_MS) return null
         sliceStart = performance.now()
       }
-      sum.fill(0)
-      counted.fill(0)
-      carSum.fill(0)
-      carCounted.fill(0)
+      const basket = e * nw
       for (const companyId of event.companies) {
         let ctx = contexts.get(companyId)
         if (!ctx) {
@@ -182,60 +189,103 @@ export class ImpactTables {
           ctx = await this.context(company, override, fallbackBench)
           contexts.set(companyId, ctx)
         }
-        const key = `${event.id}\u0000${companyId}\u0000${ctx.benchTicker}`
-        let entry = this.pairs.get(key)
-        if (!entry || entry.ctx !== ctx || entry.date !== event.date || entry.precision !== event.datePrecision || entry.title !== event.title) {
-          entry = { ctx, date: event.date, precision: event.datePrecision, title: event.title, rows: {}, generation }
-          this.pairs.set(key, entry)
-        }
-        entry.generation = generation
-        const missing = windows.filter((_, i) => !(wkeys[i] in entry.rows))
+        const entry = this.entry(event, ctx, slab, generation)
+        const missing = windows.filter((_, i) => !(wkeys[i] in entry.at))
         if (missing.length) {
           const { cc, bench } = ctx
           const returns = cc.cap && bench ? this.market.returnsOf(cc.cap, bench) : null
           const inputs = { eventDay: dayFromIso(event.date), cap: cc.cap, noCapReason: cc.reason, bench, benchReason: ctx.benchReason, returns, est: ctx.est }
-          for (const f of pairImpact(inputs, missing)) entry.rows[windowKey(f.window_start, f.window_end)] = toRow(event, ctx, f, this.intern)
+          for (const f of pairImpact(inputs, missing)) {
+            if (event.datePrecision === 'month' && f.day0 !== null) f.note = [MONTH_ONLY, f.note].filter(Boolean).join('; ')
+            entry.at[windowKey(f.window_start, f.window_end)] = slab.add(f)
+          }
         }
-        for (let i = 0; i < windows.length; i++) {
-          const r = entry.rows[wkeys[i]]
-          rows.push(r)
-          if (r.mcap_change !== null) {
-            sum[i] += r.mcap_change
-            counted[i]++
+        let company = companyIndex.get(ctx.row)
+        if (company === undefined) companyIndex.set(ctx.row, (company = companies.push(ctx.row) - 1))
+        pairEvent[pairs] = e
+        pairCompany[pairs] = company
+        for (let i = 0; i < nw; i++) {
+          const slot = entry.at[wkeys[i]]
+          slots[pairs * nw + i] = slot
+          const change = slab.value('mcap_change', slot)
+          if (change === change) {
+            basketChange[basket + i] += change
+            basketCounted[basket + i]++
             // IMPACT.md: caar is the mean car over the same companies the basket counts. A car
             // needs no shares or FX rate, so a company left out of the basket may still have one;
             // averaging it in would put a figure beside "0 of 2 counted".
-            if (r.car !== null) {
-              carSum[i] += r.car
-              carCounted[i]++
+            const car = slab.value('car', slot)
+            if (car === car) {
+              basketCaar[basket + i] += car
+              basketCarCounted[basket + i]++
             }
           }
         }
+        pairs++
       }
-      for (let i = 0; i < windows.length; i++) {
-        baskets.push({
-          event_id: event.id,
-          event_date: eventDateText(event),
-          event_title: event.title,
-          window_start: windows[i].a,
-          window_end: windows[i].b,
-          basket_mcap_change: counted[i] ? sum[i] : null,
-          counted: counted[i],
-          companies: event.companies.length,
-          caar: carCounted[i] ? carSum[i] / carCounted[i] : null,
-          car_counted: carCounted[i]
-        })
+      for (let i = 0; i < nw; i++) {
+        if (!basketCounted[basket + i]) basketChange[basket + i] = NaN
+        basketCaar[basket + i] = basketCarCounted[basket + i] ? basketCaar[basket + i] / basketCarCounted[basket + i] : NaN
       }
     }
     job.progress.done = events.length
-    const table: ImpactTable = { currency: settings.reportingCurrency, windows: windows.map((w) => ({ a: w.a, b: w.b })), rows, baskets }
+    // A link to a company that no longer exists has no pair: the columns end at the last pair.
+    const table = new ImpactColumns(
+      settings.reportingCurrency,
+      windows.map((w) => ({ a: w.a, b: w.b })),
+      slab,
+      events,
+      companies,
+      pairEvent.subarray(0, pairs),
+      pairCompany.subarray(0, pairs),
+      slots.subarray(0, pairs * nw),
+      basketChange,
+      basketCaar,
+      basketCounted,
+      basketCarCounted
+    )
     if (ofEvents) this.memoOfEvents = { key: memoKey, table }
     else {
       // After a full run, forget pairs of events or links that no longer exist.
-      for (const [k, e] of this.pairs) if (e.generation !== generation) this.pairs.delete(k)
+      for (const [k, entry] of this.pairs) {
+        if (entry.generation === generation) continue
+        entry.slab.garbage += Object.keys(entry.at).length
+        this.pairs.delete(k)
+      }
       this.memo = { key: memoKey, table }
     }
     return table
+  }
+
+  /**
+   * The slab a computation writes to. A full run nobody else is computing beside starts a new
+   * slab when the current one is mostly dead slots (after a settings change recomputed every
+   * pair, say): the pairs it visits move over, the rest it forgets, and the old slab goes with the
+   * last table that points into it. Never while another computation runs: its table would point
+   * into a slab its pairs are leaving.
+   */
+  private slabFor(ofEvents: boolean): FigureSlab {
+    const old = this.slab
+    if (!ofEvents && this.jobs.size === 0 && old.garbage > GARBAGE_MIN && old.garbage > old.length - old.garbage) this.slab = new FigureSlab()
+    return this.slab
+  }
+
+  /** The cache entry of an event x company pair in `slab`: the one kept while it is valid, else a new one. */
+  private entry(event: PolicyEvent, ctx: CompanyContext, slab: FigureSlab, generation: number): PairEntry {
+    const key = `${event.id}\u0000${ctx.company.id}\u0000${ctx.benchTicker}`
+    let entry = this.pairs.get(key)
+    if (entry && (entry.ctx !== ctx || entry.date !== event.date || entry.precision !== event.datePrecision)) {
+      entry.slab.garbage += Object.keys(entry.at).length
+      entry = undefined
+    }
+    if (!entry) this.pairs.set(key, (entry = { ctx, date: event.date, precision: event.datePrecision, slab, at: {}, generation }))
+    else if (entry.slab !== slab) {
+      for (const k in entry.at) entry.at[k] = slab.adopt(entry.slab, entry.at[k])
+      entry.slab.garbage += Object.keys(entry.at).length
+      entry.slab = slab
+    }
+    entry.generation = generation
+    return entry
   }
 
   /** A company's market cap and benchmark; the previous context object while nothing changed. */
@@ -262,7 +312,8 @@ export class ImpactTables {
     ) {
       return prev
     }
-    const ctx: CompanyContext = { company, cc, benchTicker, bench, benchReason, currency: settings.reportingCurrency, est: { ...est }, estKey }
+    const row: RowCompany = { id: company.id, ticker: cc.ticker, name: company.name, currency: settings.reportingCurrency, benchmark: bench ? bench.ticker : benchTicker }
+    const ctx: CompanyContext = { company, cc, benchTicker, bench, benchReason, currency: settings.reportingCurrency, est: { ...est }, estKey, row }
     this.contexts.set(key, ctx)
     return ctx
   }
@@ -287,35 +338,6 @@ export function impactTables(core: Core): ImpactTables {
   let t = tables.get(core)
   if (!t) tables.set(core, (t = new ImpactTables(marketService(core))))
   return t
-}
-
-/** One report row: the event and company columns around the computed figures (no spread: hot path). */
-function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures, intern: <T extends string | null>(text: T) => T): ImpactRow {
-  return {
-    event_id: event.id,
-    // As the events report writes it: "2021-08" when only the month is known.
-    event_date: eventDateText(event),
-    event_title: event.title,
-    company_id: ctx.company.id,
-    ticker: ctx.cc.ticker,
-    company: ctx.company.name,
-    window_start: f.window_start,
-    window_end: f.window_end,
-    day0: intern(f.day0),
-    start_date: intern(f.start_date),
-    end_date: intern(f.end_date),
-    currency: ctx.currency,
-    start_mcap: f.start_mcap,
-    end_mcap: f.end_mcap,
-    mcap_change: f.mcap_change,
-    mcap_return: f.mcap_return,
-    benchmark: ctx.bench ? ctx.bench.ticker : ctx.benchTicker,
-    benchmark_return: f.benchmark_return,
-    abnormal_return: f.abnormal_return,
-    car: f.car,
-    t_stat: f.t_stat,
-    note: intern(event.datePrecision === 'month' && f.day0 !== null ? [MONTH_ONLY, f.note].filter(Boolean).join('; ') : f.note)
-  }
 }
 
 /**

@@ -97,8 +97,8 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
       else {
         row.start_mcap = ms
         row.end_mcap = me
-        row.mcap_change = me - ms
-        row.mcap_return = me / ms - 1
+        row.mcap_change = mcapChange(ms, me)
+        row.mcap_return = mcapReturn(ms, me)
       }
     }
 
@@ -111,7 +111,7 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
       else if (Number.isNaN(be)) notes.push(noBenchmarkValue(bench, days[e]))
       else {
         row.benchmark_return = be / bs - 1
-        if (row.mcap_return !== null) row.abnormal_return = row.mcap_return - row.benchmark_return
+        if (row.mcap_return !== null) row.abnormal_return = abnormalReturn(row.mcap_return, row.benchmark_return)
       }
       model ??= fitMarketModel(inp.returns, i0, inp.est)
       const car = cumulativeAbnormal(inp.returns, model, i0, a, b)
@@ -123,6 +123,15 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
     return row
   })
 }
+
+/*
+ * The figures that follow from others. The impact table stores the market caps and the benchmark
+ * return and derives these when it shows a row (impact-figures.ts): one definition, so the figures
+ * it shows are bit for bit the ones computed here.
+ */
+export const mcapChange = (startMcap: number, endMcap: number): number => endMcap - startMcap
+export const mcapReturn = (startMcap: number, endMcap: number): number => endMcap / startMcap - 1
+export const abnormalReturn = (mcapReturn: number, benchmarkReturn: number): number => mcapReturn - benchmarkReturn
 
 /** Why the benchmark has no value on `day`: before its first quote or after its last. */
 function noBenchmarkValue(bench: BenchmarkPoints, day: number): string {
