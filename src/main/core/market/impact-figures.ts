@@ -1,12 +1,7 @@
 /**
- * The computed figures of impact rows (event x company x window), held column by column in typed
- * arrays, one slot per row. A large workspace has 600k rows: as objects they cost the host ~300 MB
- * (issue acceptance: <= 600 MB resident in all); here they take 56 bytes each.
- *
- * A slab only ever grows: a slot, once written, never changes, so a table that points at slots
- * (impact-columns.ts) stays right while later computations add to the slab. Slots whose pair was
- * recomputed or dropped are counted as garbage; the table cache starts a new slab when garbage
- * outweighs the live slots, and the old one goes when nothing points at it any more.
+ * The computed figures of a table's impact rows (event x company x window), column by column in
+ * typed arrays, one entry per row. A large workspace has 600k rows: as objects they cost the host
+ * ~300 MB (the issue's target is <= 600 MB resident in all); here they take 56 bytes each.
  */
 import { dayFromIso, isoFromDay } from '../../../shared/dates'
 import { abnormalReturn, mcapChange, mcapReturn, type ImpactFigures } from './impact'
@@ -14,35 +9,58 @@ import { abnormalReturn, mcapChange, mcapReturn, type ImpactFigures } from './im
 /** A date that is missing (null) in a day column. */
 const NO_DAY = -0x80000000
 
-/** The figures without their window: a slot belongs to one window, which its owner knows. */
-export type SlotFigures = Omit<ImpactFigures, 'window_start' | 'window_end'>
+/** The figures without their window: the table knows each row's window. */
+export type RowFigures = Omit<ImpactFigures, 'window_start' | 'window_end'>
+
+/**
+ * The notes of every table of a workspace, each text once: 600k rows share a few thousand
+ * reasons, and tables that share the ids copy a run of rows as one block of memory.
+ */
+export class NoteBook {
+  readonly texts: string[] = []
+  private readonly ids = new Map<string, number>()
+
+  id(note: string): number {
+    let id = this.ids.get(note)
+    if (id === undefined) this.ids.set(note, (id = this.texts.push(note) - 1))
+    return id
+  }
+}
 
 /** The columns a sort or a filter can read without building a row. */
 export type FigureColumn = 'day0' | 'start_date' | 'start_mcap' | 'mcap_change' | 'mcap_return' | 'benchmark_return' | 'abnormal_return' | 'car' | 't_stat'
 
-export class FigureSlab {
-  length = 0
-  /** Slots nobody will read again (their pair was recomputed or is gone). */
-  garbage = 0
-  private capacity = 0
+export class FigureColumns {
   // Stored: what cannot be derived. mcap_change, mcap_return and abnormal_return follow from
   // these with impact.ts's own definitions. NaN is a missing figure (null on the wire).
-  private startMcap = new Float64Array(0)
-  private endMcap = new Float64Array(0)
-  private benchReturn = new Float64Array(0)
-  private car = new Float64Array(0)
-  private tStat = new Float64Array(0)
-  private day0 = new Int32Array(0)
-  private startDay = new Int32Array(0)
-  private endDay = new Int32Array(0)
-  /** Index into `notes`: 600k rows share a few thousand reasons. */
-  private noteId = new Int32Array(0)
-  private readonly notes: string[] = []
-  private readonly noteIds = new Map<string, number>()
+  private readonly startMcap: Float64Array
+  private readonly endMcap: Float64Array
+  private readonly benchReturn: Float64Array
+  private readonly car: Float64Array
+  private readonly tStat: Float64Array
+  private readonly day0: Int32Array
+  private readonly startDay: Int32Array
+  private readonly endDay: Int32Array
+  /** Index into the note book's texts. */
+  private readonly noteId: Int32Array
 
-  /** Store one window's figures; returns its slot. */
-  add(f: SlotFigures): number {
-    const i = this.next()
+  constructor(
+    readonly length: number,
+    private readonly notes: NoteBook
+  ) {
+    this.startMcap = new Float64Array(length)
+    this.endMcap = new Float64Array(length)
+    this.benchReturn = new Float64Array(length)
+    this.car = new Float64Array(length)
+    this.tStat = new Float64Array(length)
+    this.day0 = new Int32Array(length)
+    this.startDay = new Int32Array(length)
+    this.endDay = new Int32Array(length)
+    this.noteId = new Int32Array(length)
+  }
+
+  /** Store one row's figures as pairImpact computed them. */
+  set(i: number, f: RowFigures): void {
     this.startMcap[i] = f.start_mcap ?? NaN
     this.endMcap[i] = f.end_mcap ?? NaN
     this.benchReturn[i] = f.benchmark_return ?? NaN
@@ -51,22 +69,26 @@ export class FigureSlab {
     this.day0[i] = f.day0 === null ? NO_DAY : dayFromIso(f.day0)
     this.startDay[i] = f.start_date === null ? NO_DAY : dayFromIso(f.start_date)
     this.endDay[i] = f.end_date === null ? NO_DAY : dayFromIso(f.end_date)
-    let note = this.noteIds.get(f.note)
-    if (note === undefined) {
-      note = this.notes.push(f.note) - 1
-      this.noteIds.set(f.note, note)
-    }
-    this.noteId[i] = note
-    return i
+    this.noteId[i] = this.notes.id(f.note)
   }
 
-  /** A slot of another slab copied into this one (a pair moving to a new slab); its new slot. */
-  adopt(from: FigureSlab, slot: number): number {
-    return this.add(from.figures(slot))
+  /** Rows from `i` take the figures of `n` rows from `j` of another table (pairs nothing changed for). */
+  copy(i: number, from: FigureColumns, j: number, n: number): void {
+    const block = <T extends Float64Array | Int32Array>(to: T, of: T) => to.set(of.subarray(j, j + n), i)
+    block(this.startMcap, from.startMcap)
+    block(this.endMcap, from.endMcap)
+    block(this.benchReturn, from.benchReturn)
+    block(this.car, from.car)
+    block(this.tStat, from.tStat)
+    block(this.day0, from.day0)
+    block(this.startDay, from.startDay)
+    block(this.endDay, from.endDay)
+    if (from.notes === this.notes) block(this.noteId, from.noteId)
+    else for (let k = 0; k < n; k++) this.noteId[i + k] = this.notes.id(from.note(j + k))
   }
 
-  /** The figures of a slot, as pairImpact computed them. */
-  figures(i: number): SlotFigures {
+  /** The figures of a row, as pairImpact computed them. */
+  figures(i: number): RowFigures {
     const ms = num(this.startMcap[i])
     const me = num(this.endMcap[i])
     const br = num(this.benchReturn[i])
@@ -83,7 +105,7 @@ export class FigureSlab {
       abnormal_return: mr === null || br === null ? null : abnormalReturn(mr, br),
       car: num(this.car[i]),
       t_stat: num(this.tStat[i]),
-      note: this.notes[this.noteId[i]]
+      note: this.notes.texts[this.noteId[i]]
     }
   }
 
@@ -111,33 +133,40 @@ export class FigureSlab {
     }
   }
 
-  /** The note of a slot. */
   note(i: number): string {
-    return this.notes[this.noteId[i]]
-  }
-
-  /** A free slot at the end, growing the columns by half when full. */
-  private next(): number {
-    if (this.length === this.capacity) {
-      const capacity = Math.max(1024, Math.ceil(this.capacity * 1.5))
-      this.startMcap = grown(this.startMcap, new Float64Array(capacity))
-      this.endMcap = grown(this.endMcap, new Float64Array(capacity))
-      this.benchReturn = grown(this.benchReturn, new Float64Array(capacity))
-      this.car = grown(this.car, new Float64Array(capacity))
-      this.tStat = grown(this.tStat, new Float64Array(capacity))
-      this.day0 = grown(this.day0, new Int32Array(capacity))
-      this.startDay = grown(this.startDay, new Int32Array(capacity))
-      this.endDay = grown(this.endDay, new Int32Array(capacity))
-      this.noteId = grown(this.noteId, new Int32Array(capacity))
-      this.capacity = capacity
-    }
-    return this.length++
+    return this.notes.texts[this.noteId[i]]
   }
 }
 
-function grown<T extends Float64Array | Int32Array>(old: T, into: T): T {
-  into.set(old)
-  return into
+/**
+ * Rows one table takes from others, gathered into runs of consecutive rows and copied a run at a
+ * time: after an edit, a handful of runs make up the whole table of 600k rows.
+ */
+export class RowCopies {
+  private from: FigureColumns | null = null
+  private to = 0
+  private at = 0
+  private n = 0
+
+  constructor(private readonly into: FigureColumns) {}
+
+  /** Row `to` takes row `at` of `from` (copied by the time flush returns). */
+  add(to: number, from: FigureColumns, at: number): void {
+    if (from === this.from && to === this.to + this.n && at === this.at + this.n) {
+      this.n++
+      return
+    }
+    this.flush()
+    this.from = from
+    this.to = to
+    this.at = at
+    this.n = 1
+  }
+
+  flush(): void {
+    if (this.from && this.n) this.into.copy(this.to, this.from, this.at, this.n)
+    this.n = 0
+  }
 }
 
 /**

@@ -1,10 +1,13 @@
 /**
  * impact:table: every event x linked company x window, and the basket totals per event x window
- * (IMPACT.md). Results are cached per event x company x benchmark: an entry is reused while the
- * event's date, the company's market-cap series (its price file, share rows, FX), the benchmark's
- * file and the estimation window are the same objects, and a new window computes only that window.
- * Figures are kept in a column slab (impact-figures.ts) and tables as columns (impact-columns.ts):
- * a large workspace's 600k rows as objects cost the host ~300 MB.
+ * (IMPACT.md). Tables are held as columns (impact-columns.ts): a large workspace's 600k rows as
+ * objects cost the host ~300 MB.
+ *
+ * The tables last computed are the cache, per event x company x benchmark x window: a new table
+ * copies a pair's figures from them while the event's date, the company's market-cap series (its
+ * price file, share rows, FX), the benchmark's file and the estimation window are the same
+ * objects, and computes the rest, so a new window computes only that window and an edit only
+ * the pairs it touched. Holding the cache in the tables themselves keeps one copy of the figures.
  */
 import { ApiError } from '../../../shared/errors'
 import { dayFromIso } from '../../../shared/dates'
@@ -13,8 +16,8 @@ import { windowKey } from '../../../shared/market'
 import type { BenchmarkPoints } from './benchmark'
 import { benchmarkTickerFor, defaultBenchmark } from './benchmark'
 import { pairImpact } from './impact'
-import { ImpactColumns, type RowCompany } from './impact-columns'
-import { FigureSlab } from './impact-figures'
+import { ImpactColumns, type Baskets, type RowCompany } from './impact-columns'
+import { FigureColumns, NoteBook, RowCopies } from './impact-figures'
 import type { EstimationWindow } from './market-model'
 import { marketService, type CompanyCap, type MarketService } from './service'
 import type { Core } from '../core'
@@ -39,21 +42,6 @@ interface CompanyContext {
   row: RowCompany
 }
 
-/**
- * The figures of one event x company x benchmark. The event's title is not part of it: rows take
- * their event columns from the table's events, so a new title recomputes nothing.
- */
-interface PairEntry {
-  ctx: CompanyContext
-  date: string
-  precision: PolicyEvent['datePrecision']
-  /** The slab holding its figures: all of a pair's windows are in one slab. */
-  slab: FigureSlab
-  /** Slot by window ("a:b"). A plain object: a Map per pair cost ~200 bytes x 200k pairs. */
-  at: Record<string, number>
-  generation: number
-}
-
 /** A table being computed: how far it got, and who is waiting for it. */
 interface Job {
   progress: { done: number; total: number }
@@ -68,19 +56,20 @@ interface Job {
 const SLICE_MS = 25
 /** A computation the screen stopped asking about for this long is abandoned (ms). */
 const ABANDON_MS = 5000
-/** Dead slots (of pairs recomputed or gone) a slab may carry before a full run starts a new one. */
-const GARBAGE_MIN = 50_000
 
 export class ImpactTables {
   private contexts = new Map<string, CompanyContext>()
-  private pairs = new Map<string, PairEntry>()
-  private generation = 0
   /** The last whole table (no eventIds), and the last table of chosen events. */
   private memo: { key: string; table: ImpactColumns } | null = null
   private memoOfEvents: { key: string; table: ImpactColumns } | null = null
+  /**
+   * The whole table before the last when its windows differ from the last one's: a report with
+   * other windows must not cost the Impact screen its cached figures. Kept for one table only.
+   */
+  private otherWindows: ImpactColumns | null = null
+  /** Every table's notes, each text once; shared so that rows copy between tables as blocks. */
+  private readonly notes = new NoteBook()
   private jobs = new Map<string, Job>()
-  /** Where new figures go; tables computed earlier may still point into an older one. */
-  private slab = new FigureSlab()
   /** How long a computation runs before it lets other requests in (ms); tests shorten it. */
   sliceMs = SLICE_MS
 
@@ -154,8 +143,6 @@ export class ImpactTables {
   private async compute(events: PolicyEvent[], windows: { a: number; b: number }[], override: string | undefined, ofEvents: boolean, memoKey: string, job: Job): Promise<ImpactColumns | null> {
     const { core } = this.market
     const settings = this.market.settings
-    const generation = ++this.generation
-    const slab = this.slabFor(ofEvents)
     const nw = windows.length
     const wkeys = windows.map((w) => windowKey(w.a, w.b))
     const fallbackBench = defaultBenchmark(core.store.series.list())
@@ -166,11 +153,13 @@ export class ImpactTables {
     for (const event of events) pairCount += event.companies.length
     const pairEvent = new Int32Array(pairCount)
     const pairCompany = new Int32Array(pairCount)
-    const slots = new Int32Array(pairCount * nw)
-    const basketChange = new Float64Array(events.length * nw)
-    const basketCaar = new Float64Array(events.length * nw)
-    const basketCounted = new Int32Array(events.length * nw)
-    const basketCarCounted = new Int32Array(events.length * nw)
+    const figures = new FigureColumns(pairCount * nw, this.notes)
+    // Where a pair's figures may already be: each source with, per window here, its window there.
+    const sources = [this.memo?.table, this.memoOfEvents?.table, this.otherWindows]
+      .filter((t, i, all): t is ImpactColumns => t !== undefined && t !== null && all.indexOf(t) === i)
+      .map((table) => ({ table, at: wkeys.map((k) => table.windowIndex(k)) }))
+    const found = new Uint8Array(nw)
+    const copies = new RowCopies(figures)
     let pairs = 0
     let sliceStart = performance.now()
     for (const [e, event] of events.entries()) {
@@ -180,7 +169,6 @@ export class ImpactTables {
         if (!job.awaited && performance.now() - job.askedAt > ABANDON_MS) return null
         sliceStart = performance.now()
       }
-      const basket = e * nw
       for (const companyId of event.companies) {
         let ctx = contexts.get(companyId)
         if (!ctx) {
@@ -189,103 +177,63 @@ export class ImpactTables {
           ctx = await this.context(company, override, fallbackBench)
           contexts.set(companyId, ctx)
         }
-        const entry = this.entry(event, ctx, slab, generation)
-        const missing = windows.filter((_, i) => !(wkeys[i] in entry.at))
-        if (missing.length) {
-          const { cc, bench } = ctx
-          const returns = cc.cap && bench ? this.market.returnsOf(cc.cap, bench) : null
-          const inputs = { eventDay: dayFromIso(event.date), cap: cc.cap, noCapReason: cc.reason, bench, benchReason: ctx.benchReason, returns, est: ctx.est }
-          for (const f of pairImpact(inputs, missing)) {
-            if (event.datePrecision === 'month' && f.day0 !== null) f.note = [MONTH_ONLY, f.note].filter(Boolean).join('; ')
-            entry.at[windowKey(f.window_start, f.window_end)] = slab.add(f)
-          }
-        }
         let company = companyIndex.get(ctx.row)
         if (company === undefined) companyIndex.set(ctx.row, (company = companies.push(ctx.row) - 1))
         pairEvent[pairs] = e
         pairCompany[pairs] = company
-        for (let i = 0; i < nw; i++) {
-          const slot = entry.at[wkeys[i]]
-          slots[pairs * nw + i] = slot
-          const change = slab.value('mcap_change', slot)
-          if (change === change) {
-            basketChange[basket + i] += change
-            basketCounted[basket + i]++
-            // IMPACT.md: caar is the mean car over the same companies the basket counts. A car
-            // needs no shares or FX rate, so a company left out of the basket may still have one;
-            // averaging it in would put a figure beside "0 of 2 counted".
-            const car = slab.value('car', slot)
-            if (car === car) {
-              basketCaar[basket + i] += car
-              basketCarCounted[basket + i]++
-            }
+        const row = pairs * nw
+        found.fill(0)
+        let missed = nw
+        for (const { table, at } of sources) {
+          if (!missed) break
+          const p = table.pairOf(event, ctx.row)
+          if (p < 0) continue
+          const tw = table.windows.length
+          for (let i = 0; i < nw; i++) {
+            if (found[i] || at[i] < 0) continue
+            copies.add(row + i, table.figures, p * tw + at[i])
+            found[i] = 1
+            missed--
+          }
+        }
+        if (missed) {
+          const missing = windows.filter((_, i) => !found[i])
+          const { cc, bench } = ctx
+          const returns = cc.cap && bench ? this.market.returnsOf(cc.cap, bench) : null
+          const inputs = { eventDay: dayFromIso(event.date), cap: cc.cap, noCapReason: cc.reason, bench, benchReason: ctx.benchReason, returns, est: ctx.est }
+          const computed = pairImpact(inputs, missing)
+          for (let i = 0, k = 0; i < nw; i++) {
+            if (found[i]) continue
+            const f = computed[k++]
+            if (event.datePrecision === 'month' && f.day0 !== null) f.note = [MONTH_ONLY, f.note].filter(Boolean).join('; ')
+            figures.set(row + i, f)
           }
         }
         pairs++
       }
-      for (let i = 0; i < nw; i++) {
-        if (!basketCounted[basket + i]) basketChange[basket + i] = NaN
-        basketCaar[basket + i] = basketCarCounted[basket + i] ? basketCaar[basket + i] / basketCarCounted[basket + i] : NaN
-      }
     }
+    copies.flush()
+    const baskets = basketsOf(figures, pairEvent.subarray(0, pairs), events.length, nw)
     job.progress.done = events.length
     // A link to a company that no longer exists has no pair: the columns end at the last pair.
     const table = new ImpactColumns(
       settings.reportingCurrency,
       windows.map((w) => ({ a: w.a, b: w.b })),
-      slab,
       events,
       companies,
       pairEvent.subarray(0, pairs),
       pairCompany.subarray(0, pairs),
-      slots.subarray(0, pairs * nw),
-      basketChange,
-      basketCaar,
-      basketCounted,
-      basketCarCounted
+      figures,
+      baskets
     )
     if (ofEvents) this.memoOfEvents = { key: memoKey, table }
     else {
-      // After a full run, forget pairs of events or links that no longer exist.
-      for (const [k, entry] of this.pairs) {
-        if (entry.generation === generation) continue
-        entry.slab.garbage += Object.keys(entry.at).length
-        this.pairs.delete(k)
-      }
+      const before = this.memo?.table
+      const sameWindows = (t: ImpactColumns) => t.windows.length === nw && t.windows.every((w, i) => windowKey(w.a, w.b) === wkeys[i])
+      this.otherWindows = before && !sameWindows(before) ? before : null
       this.memo = { key: memoKey, table }
     }
     return table
-  }
-
-  /**
-   * The slab a computation writes to. A full run nobody else is computing beside starts a new
-   * slab when the current one is mostly dead slots (after a settings change recomputed every
-   * pair, say): the pairs it visits move over, the rest it forgets, and the old slab goes with the
-   * last table that points into it. Never while another computation runs: its table would point
-   * into a slab its pairs are leaving.
-   */
-  private slabFor(ofEvents: boolean): FigureSlab {
-    const old = this.slab
-    if (!ofEvents && this.jobs.size === 0 && old.garbage > GARBAGE_MIN && old.garbage > old.length - old.garbage) this.slab = new FigureSlab()
-    return this.slab
-  }
-
-  /** The cache entry of an event x company pair in `slab`: the one kept while it is valid, else a new one. */
-  private entry(event: PolicyEvent, ctx: CompanyContext, slab: FigureSlab, generation: number): PairEntry {
-    const key = `${event.id}\u0000${ctx.company.id}\u0000${ctx.benchTicker}`
-    let entry = this.pairs.get(key)
-    if (entry && (entry.ctx !== ctx || entry.date !== event.date || entry.precision !== event.datePrecision)) {
-      entry.slab.garbage += Object.keys(entry.at).length
-      entry = undefined
-    }
-    if (!entry) this.pairs.set(key, (entry = { ctx, date: event.date, precision: event.datePrecision, slab, at: {}, generation }))
-    else if (entry.slab !== slab) {
-      for (const k in entry.at) entry.at[k] = slab.adopt(entry.slab, entry.at[k])
-      entry.slab.garbage += Object.keys(entry.at).length
-      entry.slab = slab
-    }
-    entry.generation = generation
-    return entry
   }
 
   /** A company's market cap and benchmark; the previous context object while nothing changed. */
@@ -338,6 +286,37 @@ export function impactTables(core: Core): ImpactTables {
   let t = tables.get(core)
   if (!t) tables.set(core, (t = new ImpactTables(marketService(core))))
   return t
+}
+
+/** Each event x window's basket: its companies' mcap_change summed, their car averaged. */
+function basketsOf(figures: FigureColumns, pairEvent: Int32Array, events: number, nw: number): Baskets {
+  const change = new Float64Array(events * nw)
+  const caar = new Float64Array(events * nw)
+  const counted = new Int32Array(events * nw)
+  const carCounted = new Int32Array(events * nw)
+  for (let p = 0; p < pairEvent.length; p++) {
+    for (let i = 0; i < nw; i++) {
+      const row = p * nw + i
+      const b = pairEvent[p] * nw + i
+      const c = figures.value('mcap_change', row)
+      if (c !== c) continue
+      change[b] += c
+      counted[b]++
+      // IMPACT.md: caar is the mean car over the same companies the basket counts. A car
+      // needs no shares or FX rate, so a company left out of the basket may still have one;
+      // averaging it in would put a figure beside "0 of 2 counted".
+      const car = figures.value('car', row)
+      if (car === car) {
+        caar[b] += car
+        carCounted[b]++
+      }
+    }
+  }
+  for (let b = 0; b < change.length; b++) {
+    if (!counted[b]) change[b] = NaN
+    caar[b] = carCounted[b] ? caar[b] / carCounted[b] : NaN
+  }
+  return { change, caar, counted, carCounted }
 }
 
 /**
