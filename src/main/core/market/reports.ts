@@ -100,14 +100,16 @@ export const marketcapReport: ReportBuilder = async (core, request): Promise<Rep
   }
   function* rows(): Generator<CsvValue[]> {
     for (const { cap, lo, hi } of spans) {
+      // Worked out on each read (marketcap.ts): once per listing.
       const local = cap.local
+      const shares = cap.shares
       for (let i = lo; i <= hi; i++) {
         const rep = cap.reporting ? cap.reporting[i] : NaN
         yield [
           iso(cap.days[i]),
           cap.ticker,
           cap.close ? cap.close[i] : null,
-          cap.shares ? cap.shares[i] : null,
+          shares ? shares[i] : null,
           local ? cents(local[i]) : null,
           cap.currency,
           Number.isNaN(rep) ? null : cents(rep)
