@@ -12,7 +12,7 @@
 import { eventDateText } from '../../../shared/dates'
 import type { PolicyEvent } from '../../../shared/domain'
 import { windowKey, type ImpactBasket, type ImpactRow, type ImpactTable } from '../../../shared/market'
-import type { FigureColumn, FigureColumns } from './impact-figures'
+import type { FigureColumns } from './impact-figures'
 
 /** The company columns every row of one company shares within a table. */
 export interface RowCompany {
@@ -75,11 +75,6 @@ export class ImpactColumns {
   /** Index in `windows` of a row's window (or a basket's). */
   windowOf(row: number): number {
     return row % this.w
-  }
-
-  /** A figure of a row as a number (NaN when missing), for sorting. */
-  value(column: FigureColumn, row: number): number {
-    return this.figures.value(column, row)
   }
 
   note(row: number): string {
