@@ -19,11 +19,13 @@ export interface BenchCase {
 
 import { import1m, exportEvents } from './io'
 import { impactAll } from './impact'
+import { impactMemory } from './impact-memory'
 import { uiCases } from './ui'
 
 export const extraCases: BenchCase[] = [
   { id: 'export.events', run: ({ core }) => exportEvents(core) },
   { id: 'impact.all', run: ({ core }) => impactAll(core) },
   { id: 'import.1m', run: ({ core }) => import1m(core) },
-  ...uiCases
+  ...uiCases,
+  { id: 'memory.impact', run: impactMemory }
 ]

@@ -19,13 +19,13 @@ const CHROMIUM = process.env.CAPWATCH_CHROMIUM ?? '/usr/bin/chromium'
 const RUNS = 3
 const list = (xs: number[]) => xs.map((x) => Math.round(x)).join(', ')
 
-interface RunningHost {
+export interface RunningHost {
   url: string
   pid: number
   stop(): Promise<void>
 }
 
-async function host(root: string, dataDir: string): Promise<RunningHost> {
+export async function host(root: string, dataDir: string): Promise<RunningHost> {
   const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'capwatch.js'), '--data-dir', dataDir, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })
   let err = ''
   child.stderr!.on('data', (d) => (err += d))
@@ -50,7 +50,7 @@ async function host(root: string, dataDir: string): Promise<RunningHost> {
   }
 }
 
-async function rssMb(pid: number): Promise<number> {
+export async function rssMb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024
 }

@@ -10,7 +10,7 @@ export function marketHandlers(core: Core): Pick<Handlers, 'chart:marketcap' | '
   return {
     'chart:marketcap': (req) => marketcapChart(marketService(core), req),
     'chart:basket': (req) => basketChart(marketService(core), req),
-    'impact:table': (req) => impactTables(core).table(req),
+    'impact:table': async (req) => (await impactTables(core).table(req)).toTable(),
     'impact:view': (req) => impactViews(core).view(req)
   }
 }

@@ -1,16 +1,23 @@
 /**
  * impact:table: every event x linked company x window, and the basket totals per event x window
- * (IMPACT.md). Results are cached per event x company x benchmark: an entry is reused while the
- * event's date, the company's market-cap series (its price file, share rows, FX), the benchmark's
- * file and the estimation window are the same objects, and a new window computes only that window.
+ * (IMPACT.md). Tables are held as columns (impact-columns.ts): a large workspace's 600k rows as
+ * objects cost the host ~300 MB.
+ *
+ * The tables last computed are the cache, per event x company x benchmark x window: a new table
+ * copies a pair's figures from them while the event's date, the company's market-cap series (its
+ * price file, share rows, FX), the benchmark's file and the estimation window are the same
+ * objects, and computes the rest, so a new window computes only that window and an edit only
+ * the pairs it touched. Holding the cache in the tables themselves keeps one copy of the figures.
  */
 import { ApiError } from '../../../shared/errors'
-import { dayFromIso, eventDateText } from '../../../shared/dates'
+import { dayFromIso } from '../../../shared/dates'
 import type { Company, PolicyEvent } from '../../../shared/domain'
-import { windowKey, type ImpactBasket, type ImpactRow, type ImpactTable } from '../../../shared/market'
+import { windowKey } from '../../../shared/market'
 import type { BenchmarkPoints } from './benchmark'
 import { benchmarkTickerFor, defaultBenchmark } from './benchmark'
-import { pairImpact, type ImpactFigures } from './impact'
+import { pairImpact } from './impact'
+import { ImpactColumns, type Baskets, type RowCompany } from './impact-columns'
+import { FigureColumns, NoteBook, RowCopies } from './impact-figures'
 import type { EstimationWindow } from './market-model'
 import { marketService, type CompanyCap, type MarketService } from './service'
 import type { Core } from '../core'
@@ -31,22 +38,14 @@ interface CompanyContext {
   currency: string
   est: EstimationWindow
   estKey: string
-}
-
-interface PairEntry {
-  ctx: CompanyContext
-  date: string
-  precision: PolicyEvent['datePrecision']
-  title: string
-  /** By window ("a:b"). A plain object: a Map per pair cost ~200 bytes x 200k pairs. */
-  rows: Record<string, ImpactRow>
-  generation: number
+  /** The company columns of its rows, one object for all of them. */
+  row: RowCompany
 }
 
 /** A table being computed: how far it got, and who is waiting for it. */
 interface Job {
   progress: { done: number; total: number }
-  promise: Promise<ImpactTable | null>
+  promise: Promise<ImpactColumns | null>
   /** A caller awaits the whole table (a report): never abandoned. */
   awaited: boolean
   /** When the Impact screen last asked for it: a job nobody asks about any more stops. */
@@ -60,32 +59,24 @@ const ABANDON_MS = 5000
 
 export class ImpactTables {
   private contexts = new Map<string, CompanyContext>()
-  private pairs = new Map<string, PairEntry>()
-  private generation = 0
   /** The last whole table (no eventIds), and the last table of chosen events. */
-  private memo: { key: string; table: ImpactTable } | null = null
-  private memoOfEvents: { key: string; table: ImpactTable } | null = null
-  private jobs = new Map<string, Job>()
+  private memo: { key: string; table: ImpactColumns } | null = null
+  private memoOfEvents: { key: string; table: ImpactColumns } | null = null
   /**
-   * One copy of each date and note text across all rows: 600k rows of a large workspace
-   * repeat a few thousand of them, and a copy per row cost ~100 MB.
+   * The whole table before the last when its windows differ from the last one's: a report with
+   * other windows must not cost the Impact screen its cached figures. Kept for one table only.
    */
-  private readonly interned = new Map<string, string>()
-  private readonly intern = <T extends string | null>(text: T): T => {
-    if (text === null) return text
-    const known = this.interned.get(text)
-    if (known !== undefined) return known as T
-    if (this.interned.size >= 200_000) this.interned.clear()
-    this.interned.set(text, text)
-    return text
-  }
+  private otherWindows: ImpactColumns | null = null
+  /** Every table's notes, each text once; shared so that rows copy between tables as blocks. */
+  private readonly notes = new NoteBook()
+  private jobs = new Map<string, Job>()
   /** How long a computation runs before it lets other requests in (ms); tests shorten it. */
   sliceMs = SLICE_MS
 
   constructor(private readonly market: MarketService) {}
 
   /** The table, computed to the end (reports, the CLI, the event panel). */
-  async table(req: ImpactRequest): Promise<ImpactTable> {
+  async table(req: ImpactRequest): Promise<ImpactColumns> {
     for (;;) {
       const started = await this.start(req, true)
       if ('table' in started) return started.table
@@ -98,7 +89,7 @@ export class ImpactTables {
    * The table if it is ready within `waitMs`, else how far its computation got: a large
    * workspace takes seconds, and the screen shows progress and asks again meanwhile.
    */
-  async tableOrProgress(req: ImpactRequest, waitMs: number): Promise<{ table: ImpactTable } | { progress: { done: number; total: number } }> {
+  async tableOrProgress(req: ImpactRequest, waitMs: number): Promise<{ table: ImpactColumns } | { progress: { done: number; total: number } }> {
     const started = await this.start(req, false)
     if ('table' in started) return started
     const { job } = started
@@ -115,7 +106,7 @@ export class ImpactTables {
   }
 
   /** The memoised table, or the job computing it (started if none is). */
-  private async start(req: ImpactRequest, awaited: boolean): Promise<{ table: ImpactTable } | { job: Job }> {
+  private async start(req: ImpactRequest, awaited: boolean): Promise<{ table: ImpactColumns } | { job: Job }> {
     const { core } = this.market
     const settings = this.market.settings
     const windows = req.windows?.length ? req.windows : settings.windows
@@ -149,31 +140,35 @@ export class ImpactTables {
   }
 
   /** Compute a table a slice at a time; null if abandoned (nobody asked for it for a while). */
-  private async compute(events: PolicyEvent[], windows: { a: number; b: number }[], override: string | undefined, ofEvents: boolean, memoKey: string, job: Job): Promise<ImpactTable | null> {
+  private async compute(events: PolicyEvent[], windows: { a: number; b: number }[], override: string | undefined, ofEvents: boolean, memoKey: string, job: Job): Promise<ImpactColumns | null> {
     const { core } = this.market
     const settings = this.market.settings
-    const generation = ++this.generation
+    const nw = windows.length
     const wkeys = windows.map((w) => windowKey(w.a, w.b))
     const fallbackBench = defaultBenchmark(core.store.series.list())
     const contexts = new Map<string, CompanyContext>()
-    const rows: ImpactRow[] = []
-    const baskets: ImpactBasket[] = []
-    const sum = new Float64Array(windows.length)
-    const counted = new Int32Array(windows.length)
-    const carSum = new Float64Array(windows.length)
-    const carCounted = new Int32Array(windows.length)
+    const companies: RowCompany[] = []
+    const companyIndex = new Map<RowCompany, number>()
+    let pairCount = 0
+    for (const event of events) pairCount += event.companies.length
+    const pairEvent = new Int32Array(pairCount)
+    const pairCompany = new Int32Array(pairCount)
+    const figures = new FigureColumns(pairCount * nw, this.notes)
+    // Where a pair's figures may already be: each source with, per window here, its window there.
+    const sources = [this.memo?.table, this.memoOfEvents?.table, this.otherWindows]
+      .filter((t, i, all): t is ImpactColumns => t !== undefined && t !== null && all.indexOf(t) === i)
+      .map((table) => ({ table, at: wkeys.map((k) => table.windowIndex(k)) }))
+    const found = new Uint8Array(nw)
+    const copies = new RowCopies(figures)
+    let pairs = 0
     let sliceStart = performance.now()
-    for (const [done, event] of events.entries()) {
+    for (const [e, event] of events.entries()) {
       if (performance.now() - sliceStart > this.sliceMs) {
-        job.progress.done = done
+        job.progress.done = e
         await new Promise((resolve) => setImmediate(resolve))
         if (!job.awaited && performance.now() - job.askedAt > ABANDON_MS) return null
         sliceStart = performance.now()
       }
-      sum.fill(0)
-      counted.fill(0)
-      carSum.fill(0)
-      carCounted.fill(0)
       for (const companyId of event.companies) {
         let ctx = contexts.get(companyId)
         if (!ctx) {
@@ -182,57 +177,60 @@ export class ImpactTables {
           ctx = await this.context(company, override, fallbackBench)
           contexts.set(companyId, ctx)
         }
-        const key = `${event.id}\u0000${companyId}\u0000${ctx.benchTicker}`
-        let entry = this.pairs.get(key)
-        if (!entry || entry.ctx !== ctx || entry.date !== event.date || entry.precision !== event.datePrecision || entry.title !== event.title) {
-          entry = { ctx, date: event.date, precision: event.datePrecision, title: event.title, rows: {}, generation }
-          this.pairs.set(key, entry)
+        let company = companyIndex.get(ctx.row)
+        if (company === undefined) companyIndex.set(ctx.row, (company = companies.push(ctx.row) - 1))
+        pairEvent[pairs] = e
+        pairCompany[pairs] = company
+        const row = pairs * nw
+        found.fill(0)
+        let missed = nw
+        for (const { table, at } of sources) {
+          if (!missed) break
+          const p = table.pairOf(event, ctx.row)
+          if (p < 0) continue
+          const tw = table.windows.length
+          for (let i = 0; i < nw; i++) {
+            if (found[i] || at[i] < 0) continue
+            copies.add(row + i, table.figures, p * tw + at[i])
+            found[i] = 1
+            missed--
+          }
         }
-        entry.generation = generation
-        const missing = windows.filter((_, i) => !(wkeys[i] in entry.rows))
-        if (missing.length) {
+        if (missed) {
+          const missing = windows.filter((_, i) => !found[i])
           const { cc, bench } = ctx
           const returns = cc.cap && bench ? this.market.returnsOf(cc.cap, bench) : null
           const inputs = { eventDay: dayFromIso(event.date), cap: cc.cap, noCapReason: cc.reason, bench, benchReason: ctx.benchReason, returns, est: ctx.est }
-          for (const f of pairImpact(inputs, missing)) entry.rows[windowKey(f.window_start, f.window_end)] = toRow(event, ctx, f, this.intern)
-        }
-        for (let i = 0; i < windows.length; i++) {
-          const r = entry.rows[wkeys[i]]
-          rows.push(r)
-          if (r.mcap_change !== null) {
-            sum[i] += r.mcap_change
-            counted[i]++
-            // IMPACT.md: caar is the mean car over the same companies the basket counts. A car
-            // needs no shares or FX rate, so a company left out of the basket may still have one;
-            // averaging it in would put a figure beside "0 of 2 counted".
-            if (r.car !== null) {
-              carSum[i] += r.car
-              carCounted[i]++
-            }
+          const computed = pairImpact(inputs, missing)
+          for (let i = 0, k = 0; i < nw; i++) {
+            if (found[i]) continue
+            const f = computed[k++]
+            if (event.datePrecision === 'month' && f.day0 !== null) f.note = [MONTH_ONLY, f.note].filter(Boolean).join('; ')
+            figures.set(row + i, f)
           }
         }
-      }
-      for (let i = 0; i < windows.length; i++) {
-        baskets.push({
-          event_id: event.id,
-          event_date: eventDateText(event),
-          event_title: event.title,
-          window_start: windows[i].a,
-          window_end: windows[i].b,
-          basket_mcap_change: counted[i] ? sum[i] : null,
-          counted: counted[i],
-          companies: event.companies.length,
-          caar: carCounted[i] ? carSum[i] / carCounted[i] : null,
-          car_counted: carCounted[i]
-        })
+        pairs++
       }
     }
+    copies.flush()
+    const baskets = basketsOf(figures, pairEvent.subarray(0, pairs), events.length, nw)
     job.progress.done = events.length
-    const table: ImpactTable = { currency: settings.reportingCurrency, windows: windows.map((w) => ({ a: w.a, b: w.b })), rows, baskets }
+    // A link to a company that no longer exists has no pair: the columns end at the last pair.
+    const table = new ImpactColumns(
+      settings.reportingCurrency,
+      windows.map((w) => ({ a: w.a, b: w.b })),
+      events,
+      companies,
+      pairEvent.subarray(0, pairs),
+      pairCompany.subarray(0, pairs),
+      figures,
+      baskets
+    )
     if (ofEvents) this.memoOfEvents = { key: memoKey, table }
     else {
-      // After a full run, forget pairs of events or links that no longer exist.
-      for (const [k, e] of this.pairs) if (e.generation !== generation) this.pairs.delete(k)
+      const before = this.memo?.table
+      const sameWindows = (t: ImpactColumns) => t.windows.length === nw && t.windows.every((w, i) => windowKey(w.a, w.b) === wkeys[i])
+      this.otherWindows = before && !sameWindows(before) ? before : null
       this.memo = { key: memoKey, table }
     }
     return table
@@ -262,7 +260,8 @@ export class ImpactTables {
     ) {
       return prev
     }
-    const ctx: CompanyContext = { company, cc, benchTicker, bench, benchReason, currency: settings.reportingCurrency, est: { ...est }, estKey }
+    const row: RowCompany = { id: company.id, ticker: cc.ticker, name: company.name, currency: settings.reportingCurrency, benchmark: bench ? bench.ticker : benchTicker }
+    const ctx: CompanyContext = { company, cc, benchTicker, bench, benchReason, currency: settings.reportingCurrency, est: { ...est }, estKey, row }
     this.contexts.set(key, ctx)
     return ctx
   }
@@ -289,33 +288,35 @@ export function impactTables(core: Core): ImpactTables {
   return t
 }
 
-/** One report row: the event and company columns around the computed figures (no spread: hot path). */
-function toRow(event: PolicyEvent, ctx: CompanyContext, f: ImpactFigures, intern: <T extends string | null>(text: T) => T): ImpactRow {
-  return {
-    event_id: event.id,
-    // As the events report writes it: "2021-08" when only the month is known.
-    event_date: eventDateText(event),
-    event_title: event.title,
-    company_id: ctx.company.id,
-    ticker: ctx.cc.ticker,
-    company: ctx.company.name,
-    window_start: f.window_start,
-    window_end: f.window_end,
-    day0: intern(f.day0),
-    start_date: intern(f.start_date),
-    end_date: intern(f.end_date),
-    currency: ctx.currency,
-    start_mcap: f.start_mcap,
-    end_mcap: f.end_mcap,
-    mcap_change: f.mcap_change,
-    mcap_return: f.mcap_return,
-    benchmark: ctx.bench ? ctx.bench.ticker : ctx.benchTicker,
-    benchmark_return: f.benchmark_return,
-    abnormal_return: f.abnormal_return,
-    car: f.car,
-    t_stat: f.t_stat,
-    note: intern(event.datePrecision === 'month' && f.day0 !== null ? [MONTH_ONLY, f.note].filter(Boolean).join('; ') : f.note)
+/** Each event x window's basket: its companies' mcap_change summed, their car averaged. */
+function basketsOf(figures: FigureColumns, pairEvent: Int32Array, events: number, nw: number): Baskets {
+  const change = new Float64Array(events * nw)
+  const caar = new Float64Array(events * nw)
+  const counted = new Int32Array(events * nw)
+  const carCounted = new Int32Array(events * nw)
+  for (let p = 0; p < pairEvent.length; p++) {
+    for (let i = 0; i < nw; i++) {
+      const row = p * nw + i
+      const b = pairEvent[p] * nw + i
+      const c = figures.value('mcap_change', row)
+      if (c !== c) continue
+      change[b] += c
+      counted[b]++
+      // IMPACT.md: caar is the mean car over the same companies the basket counts. A car
+      // needs no shares or FX rate, so a company left out of the basket may still have one;
+      // averaging it in would put a figure beside "0 of 2 counted".
+      const car = figures.value('car', row)
+      if (car === car) {
+        caar[b] += car
+        carCounted[b]++
+      }
+    }
   }
+  for (let b = 0; b < change.length; b++) {
+    if (!counted[b]) change[b] = NaN
+    caar[b] = carCounted[b] ? caar[b] / carCounted[b] : NaN
+  }
+  return { change, caar, counted, carCounted }
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ImpactRow, ImpactView } from '../../../shared/market'
-import { impactTables } from './impact-table'
+import { ImpactTables, impactTables } from './impact-table'
+import { marketService } from './service'
 import { addCompany, addEvent, openWorkspace, putSeries, weekdays, zip, type TestWorkspace } from './test-kit'
 import { csvText } from '../csv/write'
 
@@ -160,5 +161,31 @@ describe('the Impact screen’s view of the table', () => {
 
   it('refuses a window that is not start:end, naming the field', async () => {
     await expect(ws.call('impact:view', { window: 'all' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/window/) })
+  })
+})
+
+describe('the table after edits, from the host’s cache', () => {
+  it('is, row for row and basket for basket, the table a computation from nothing gives', async () => {
+    await ws.call('impact:table', {})
+    // An event moved, another renamed, a share count changed: the rest comes from the cache.
+    const [moved, renamed] = ws.core.events.list().slice(10, 12)
+    await ws.call('events:update', { id: moved.id, patch: { date: DAYS[200] } })
+    await ws.call('events:update', { id: renamed.id, patch: { title: 'Renamed after the first table' } })
+    await ws.call('shares:set', { ticker: 'CCC', rows: [{ date: '2020-06-01', shares: 5000 }] })
+    const cached = await ws.call('impact:table', {})
+    const fresh = (await new ImpactTables(marketService(ws.core)).table({})).toTable()
+    expect(cached).toEqual(fresh)
+    expect(cached.rows.find((r) => r.event_id === renamed.id)!.event_title).toBe('Renamed after the first table')
+  })
+
+  it('keeps a missing figure null on the wire, never 0 or NaN', async () => {
+    const table = await ws.call('impact:table', {})
+    // The events before the prices start have no figures, only their reason.
+    const missing = table.rows.filter((r) => r.day0 === null || r.start_mcap === null)
+    expect(missing.length).toBeGreaterThan(0)
+    for (const r of missing) expect([r.start_mcap, r.end_mcap, r.mcap_change, r.mcap_return, r.abnormal_return]).toEqual([null, null, null, null, null])
+    expect(table.rows.filter((r) => r.car === null).length).toBeGreaterThan(0)
+    // What crosses the wire is what was computed: JSON would turn a NaN into null.
+    expect(JSON.parse(JSON.stringify(table))).toEqual(table)
   })
 })

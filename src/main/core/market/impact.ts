@@ -68,10 +68,10 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
   const days = cap.days
   const n = days.length
   const i0 = atOrAfter(days, inp.eventDay)
-  const before = () => `insufficient data before (${cap.ticker} prices start ${isoFromDay(days[0])})`
-  const after = () => `insufficient data after (${cap.ticker} prices end ${isoFromDay(days[n - 1])})`
+  const before = () => `insufficient data before (${cap.ticker} prices start ${dayText(days[0])})`
+  const after = () => `insufficient data after (${cap.ticker} prices end ${dayText(days[n - 1])})`
   if (i0 >= n) return windows.map((w) => empty(w.a, w.b, after()))
-  const day0 = isoFromDay(days[i0])
+  const day0 = dayText(days[i0])
   let model: MarketModel | null = null
   return windows.map(({ a, b }) => {
     const row = empty(a, b, '')
@@ -79,8 +79,8 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
     const s = i0 + a - 1
     const e = i0 + b
     const notes: string[] = []
-    if (s >= 0 && s < n) row.start_date = isoFromDay(days[s])
-    if (e >= 0 && e < n) row.end_date = isoFromDay(days[e])
+    if (s >= 0 && s < n) row.start_date = dayText(days[s])
+    if (e >= 0 && e < n) row.end_date = dayText(days[e])
     if (s < 0) notes.push(before())
     if (e >= n) notes.push(after())
     if (notes.length) {
@@ -93,12 +93,12 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
       const ms = cap.reporting[s]
       const me = cap.reporting[e]
       const gap = Number.isNaN(ms) ? s : Number.isNaN(me) ? e : -1
-      if (gap >= 0) notes.push(`no FX rate for ${cap.currency} on ${isoFromDay(days[gap])}`)
+      if (gap >= 0) notes.push(`no FX rate for ${cap.currency} on ${dayText(days[gap])}`)
       else {
         row.start_mcap = ms
         row.end_mcap = me
-        row.mcap_change = me - ms
-        row.mcap_return = me / ms - 1
+        row.mcap_change = mcapChange(ms, me)
+        row.mcap_return = mcapReturn(ms, me)
       }
     }
 
@@ -111,7 +111,7 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
       else if (Number.isNaN(be)) notes.push(noBenchmarkValue(bench, days[e]))
       else {
         row.benchmark_return = be / bs - 1
-        if (row.mcap_return !== null) row.abnormal_return = row.mcap_return - row.benchmark_return
+        if (row.mcap_return !== null) row.abnormal_return = abnormalReturn(row.mcap_return, row.benchmark_return)
       }
       model ??= fitMarketModel(inp.returns, i0, inp.est)
       const car = cumulativeAbnormal(inp.returns, model, i0, a, b)
@@ -124,8 +124,31 @@ export function pairImpact(inp: PairInputs, windows: readonly { a: number; b: nu
   })
 }
 
+/**
+ * A trading day as text, each day's made once: a large workspace's 600k rows name a few thousand
+ * days, and a Date and two strings per date made hundreds of MB of garbage per table.
+ */
+const dayTexts = new Map<number, string>()
+function dayText(day: number): string {
+  let text = dayTexts.get(day)
+  if (text === undefined) {
+    if (dayTexts.size >= 100_000) dayTexts.clear()
+    dayTexts.set(day, (text = isoFromDay(day)))
+  }
+  return text
+}
+
+/*
+ * The figures that follow from others. The impact table stores the market caps and the benchmark
+ * return and derives these when it shows a row (impact-figures.ts): one definition, so the figures
+ * it shows are bit for bit the ones computed here.
+ */
+export const mcapChange = (startMcap: number, endMcap: number): number => endMcap - startMcap
+export const mcapReturn = (startMcap: number, endMcap: number): number => endMcap / startMcap - 1
+export const abnormalReturn = (mcapReturn: number, benchmarkReturn: number): number => mcapReturn - benchmarkReturn
+
 /** Why the benchmark has no value on `day`: before its first quote or after its last. */
 function noBenchmarkValue(bench: BenchmarkPoints, day: number): string {
-  if (day > lastDay(bench)) return `insufficient benchmark data after (${bench.ticker} ends ${isoFromDay(lastDay(bench))})`
-  return `insufficient benchmark data before (${bench.ticker} starts ${isoFromDay(bench.days[0])})`
+  if (day > lastDay(bench)) return `insufficient benchmark data after (${bench.ticker} ends ${dayText(lastDay(bench))})`
+  return `insufficient benchmark data before (${bench.ticker} starts ${dayText(bench.days[0])})`
 }

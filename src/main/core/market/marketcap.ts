@@ -19,10 +19,14 @@ export interface ListingCap {
   close: readonly number[] | null
   /** The price whose daily returns the market model uses: Close, else the imported market cap. */
   price: readonly number[]
-  /** Shares in force on each day; null when the market cap was imported as is. */
-  shares: Float64Array | null
-  /** M(t) in the listing's currency; null (with `reason`) when it cannot be computed. */
-  local: Float64Array | readonly number[] | null
+  /**
+   * Shares in force on each day; null when the market cap was imported as is. Worked out anew on
+   * every read (only the marketcap report reads it): held for 500 listings, it and `local` cost
+   * the host 20 MB beside the impact table.
+   */
+  readonly shares: Float64Array | null
+  /** M(t) in the listing's currency; null (with `reason`) when it cannot be computed. Worked out on every read, as `shares`. */
+  readonly local: Float64Array | readonly number[] | null
   /** M(t) in the reporting currency; NaN on a day without an FX rate; null (with `reason`). */
   reporting: Float64Array | null
   /** Why `local` or `reporting` is null, or '' when both exist. */
@@ -72,9 +76,10 @@ export function listingCap(listing: Pick<Listing, 'ticker' | 'currency' | 'share
   let days: readonly number[]
   let close: readonly number[] | null
   let price: readonly number[]
-  let shares: Float64Array | null = null
   let local: Float64Array | readonly number[] | null
   let reason = ''
+  /** Close x shares when the market cap comes from the share schedule. */
+  let fromShares: (() => { shares: Float64Array; local: Float64Array }) | null = null
   if (mc) {
     days = mc.days
     close = closePart && sameDays(closePart.days, mc.days) ? closePart.values : null
@@ -88,10 +93,15 @@ export function listingCap(listing: Pick<Listing, 'ticker' | 'currency' | 'share
       local = null
       reason = `no share schedule for ${ticker}`
     } else {
-      shares = sharesInForce(days, listing.shares)
-      const m = new Float64Array(days.length)
-      for (let i = 0; i < m.length; i++) m[i] = close[i] * shares[i]
-      local = m
+      const rows = listing.shares
+      const closes = close
+      fromShares = () => {
+        const shares = sharesInForce(days, rows)
+        const m = new Float64Array(days.length)
+        for (let i = 0; i < m.length; i++) m[i] = closes[i] * shares[i]
+        return { shares, local: m }
+      }
+      local = fromShares().local
     }
   } else {
     throw new Error(`market/marketcap: ${ticker} has no Close or market-cap points`)
@@ -103,5 +113,22 @@ export function listingCap(listing: Pick<Listing, 'ticker' | 'currency' | 'share
     for (let i = 0; i < rates.length; i++) rates[i] *= local[i]
     reporting = rates
   }
-  return { ticker, currency, days, close, price, shares, local, reporting, reason, fx }
+  const made = fromShares
+  if (!made) return { ticker, currency, days, close, price, shares: null, local, reporting, reason, fx }
+  return {
+    ticker,
+    currency,
+    days,
+    close,
+    price,
+    get shares() {
+      return made().shares
+    },
+    get local() {
+      return made().local
+    },
+    reporting,
+    reason,
+    fx
+  }
 }

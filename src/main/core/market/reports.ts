@@ -39,9 +39,16 @@ export const MARKETCAP_COLUMNS = ['date', 'ticker', 'close', 'shares', 'market_c
 export const impactReport: ReportBuilder = async (core, request) => {
   const eventIds = request.query ? core.events.list(request.query).map((e) => e.id) : undefined
   const table = await impactTables(core).table({ eventIds, windows: request.windows, benchmark: request.benchmark })
-  const shown = request.view ? Array.from(orderRows(table, request.view), (i) => table.rows[i]) : table.rows
-  const rows = shown.map((r): CsvValue[] => IMPACT_COLUMNS.map((c) => (MONEY.has(c) ? cents(r[c] as number | null) : r[c])))
-  return { header: [...IMPACT_COLUMNS], rows, count: rows.length }
+  const order = request.view ? orderRows(table, request.view) : null
+  const count = order ? order.length : table.rowCount
+  // Each row is built as it is written: the whole table as objects would cost ~300 MB on a large workspace.
+  function* rows(): Generator<CsvValue[]> {
+    for (let k = 0; k < count; k++) {
+      const r = table.row(order ? order[k] : k)
+      yield IMPACT_COLUMNS.map((c) => (MONEY.has(c) ? cents(r[c] as number | null) : r[c]))
+    }
+  }
+  return { header: [...IMPACT_COLUMNS], rows: rows(), count }
 }
 
 const MONEY = new Set<string>(['start_mcap', 'end_mcap', 'mcap_change'])
@@ -93,14 +100,16 @@ export const marketcapReport: ReportBuilder = async (core, request): Promise<Rep
   }
   function* rows(): Generator<CsvValue[]> {
     for (const { cap, lo, hi } of spans) {
+      // Worked out on each read (marketcap.ts): once per listing.
       const local = cap.local
+      const shares = cap.shares
       for (let i = lo; i <= hi; i++) {
         const rep = cap.reporting ? cap.reporting[i] : NaN
         yield [
           iso(cap.days[i]),
           cap.ticker,
           cap.close ? cap.close[i] : null,
-          cap.shares ? cap.shares[i] : null,
+          shares ? shares[i] : null,
           local ? cents(local[i]) : null,
           cap.currency,
           Number.isNaN(rep) ? null : cents(rep)

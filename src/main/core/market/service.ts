@@ -40,6 +40,8 @@ export class MarketService {
   private fxCache = new Map<string, { key: string; fx: FxRate }>()
   private benches = new Map<string, { file: string; points: BenchmarkPoints | null }>()
   private returns = new WeakMap<ListingCap, Map<string, { bench: BenchmarkPoints; returns: DailyReturns }>>()
+  /** Per benchmark, its returns on each trading calendar met so far (see returnsOf). */
+  private benchReturns = new Map<string, { bench: BenchmarkPoints; days: readonly number[]; rm: Float64Array }[]>()
   private markerCache: { version: number; markers: ChartEventMarker[]; days: Int32Array } | null = null
 
   constructor(readonly core: Core) {}
@@ -158,9 +160,23 @@ export class MarketService {
     const hit = perBench.get(bench.ticker)
     if (hit?.bench === bench) return hit.returns
     // Keyed by ticker so a re-imported benchmark replaces its old returns instead of piling up.
-    const returns = dailyReturns(cap.price, alignBenchmark(bench, cap.days))
+    const computed = dailyReturns(cap.price, alignBenchmark(bench, cap.days))
+    const returns = { r: computed.r, rm: this.sharedBenchReturns(bench, cap.days, computed.rm) }
     perBench.set(bench.ticker, { bench, returns })
     return returns
+  }
+
+  /**
+   * The benchmark's returns on `days`, one array for every listing that trades on the same days:
+   * listings of one exchange share a calendar, and the large workspace's 500 copies cost 10 MB.
+   */
+  private sharedBenchReturns(bench: BenchmarkPoints, days: readonly number[], rm: Float64Array): Float64Array {
+    const known = (this.benchReturns.get(bench.ticker) ?? []).filter((k) => k.bench === bench)
+    const same = known.find((k) => k.days === days || (k.days.length === days.length && k.days.every((d, i) => d === days[i])))
+    if (same) return same.rm
+    known.push({ bench, days, rm })
+    this.benchReturns.set(bench.ticker, known)
+    return rm
   }
 
   /**
