@@ -21,7 +21,7 @@ test('a corrected date moves the row to its place in the timeline, with the curs
   await expect(events.row(DIDI_IPO)).toHaveAttribute('data-index', '0')
   await expect(events.row(DIDI_IPO)).toBeInViewport()
   await expect(events.row(DIDI_IPO)).toHaveAttribute('aria-selected', 'true')
-  expect(await events.activeCell()).toEqual({ title: DIDI_IPO, column: 'title' })
+  await expect.poll(() => events.activeCell()).toEqual({ title: DIDI_IPO, column: 'title' })
   await expect(events.detail.getByRole('heading', { name: DIDI_IPO })).toBeVisible()
 })
 
@@ -37,7 +37,7 @@ test('Enter saves a later date and the cursor stays on the event at its new plac
   const { total } = await events.counts()
   await expect(events.row(DIDI_IPO)).toHaveAttribute('data-index', String(total - 1))
   await expect(events.row(DIDI_IPO)).toBeInViewport()
-  expect(await events.activeCell()).toEqual({ title: DIDI_IPO, column: 'date' })
+  await expect.poll(() => events.activeCell()).toEqual({ title: DIDI_IPO, column: 'date' })
   // The event that followed it moved up into its place.
   await expect(events.row(next)).toHaveAttribute('data-index', String(at))
   // The next key acts on the event the panel shows.
@@ -56,7 +56,7 @@ test('a renamed event follows the sort by title', async ({ app }) => {
   const { total } = await events.counts()
   await expect(events.row('Zhongguancun probe of Didi')).toHaveAttribute('data-index', String(total - 1))
   await expect(events.row('Zhongguancun probe of Didi')).toBeInViewport()
-  expect(await events.activeCell()).toEqual({ title: 'Zhongguancun probe of Didi', column: 'noteCount' })
+  await expect.poll(() => events.activeCell()).toEqual({ title: 'Zhongguancun probe of Didi', column: 'noteCount' })
 })
 
 test('an edit that takes the event out of the search says so, and the event stays open', async ({ app }) => {
