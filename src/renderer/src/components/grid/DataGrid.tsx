@@ -290,8 +290,8 @@ export function DataGrid<R>(props: Props<R>) {
 
   const editingRef = useRef(editing)
   editingRef.current = editing
-  const commitRef = useRef({ getRow, rowKey, onCommit, specs, colIds, rowCount, move })
-  commitRef.current = { getRow, rowKey, onCommit, specs, colIds, rowCount, move }
+  const commitRef = useRef({ rowKey, onCommit, specs, colIds, rowCount, move })
+  commitRef.current = { rowKey, onCommit, specs, colIds, rowCount, move }
   /** The open editor's draft (see EditorProps.provideRead). */
   const readRef = useRef<(() => unknown) | null>(null)
   /** An edit is being saved: further commits of it (Enter, then the blur it causes) wait for it. */
