@@ -6,8 +6,12 @@
 import { useCallback, useRef, type UIEvent } from 'react'
 import { useRemembered } from '../../app/remembered'
 
-/** How long (ms) a restore waits for content that arrives late (the event panel's chart) to make room. */
-const RESTORE_MS = 3000
+/**
+ * How long (ms) a restore waits for content that arrives late (the event panel's chart and rows)
+ * to make room. Generous: on a busy machine they have arrived after more than 3 s, and the wait
+ * costs only a scrollTop write per frame, ended at once by any scroll of the analyst's own.
+ */
+const RESTORE_MS = 15_000
 /** The analyst taking over the scroll: a restore still waiting gives up. */
 const TAKEOVER = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const
 
