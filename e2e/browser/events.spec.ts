@@ -167,6 +167,23 @@ test('the Undo offer sits under the table, leaving its last rows in reach', asyn
   await expect(undo, 'the offer is still there to take').toBeVisible()
 })
 
+test('the Undo offer waits while the pointer rests on it, and leaves in its own time once the pointer goes', async ({ app }) => {
+  const events = new EventsPage(app)
+  await events.rows.first().click()
+  await events.deleteButton.click()
+  const undo = app.getByRole('button', { name: 'Undo' })
+  await expect(undo).toBeVisible()
+
+  // Reaching for Undo and pausing there (longer than the offer's ten seconds) does not lose it.
+  await undo.hover()
+  await app.waitForTimeout(11_000)
+  await expect(undo, 'the offer is still there under the pointer').toBeVisible()
+  // Once the pointer goes, the offer has the rest of its time, then leaves by itself.
+  await events.search.hover()
+  await expect(undo).toBeVisible()
+  await expect(undo).toHaveCount(0, { timeout: 15_000 })
+})
+
 test('deleting an event in the middle of the timeline opens the one that takes its place', async ({ app }) => {
   const events = new EventsPage(app)
   const fine = 'Alibaba fined a record 18.2 billion yuan for abusing market dominance'
