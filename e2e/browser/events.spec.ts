@@ -169,6 +169,8 @@ test('the Undo offer sits under the table, leaving its last rows in reach', asyn
 
 test('the Undo offer waits while the pointer rests on it, and leaves in its own time once the pointer goes', async ({ app }) => {
   const events = new EventsPage(app)
+  // The page's clock, moved on by the test rather than waited for (it runs on by itself meanwhile).
+  await app.clock.install()
   await events.rows.first().click()
   await events.deleteButton.click()
   const undo = app.getByRole('button', { name: 'Undo' })
@@ -176,12 +178,13 @@ test('the Undo offer waits while the pointer rests on it, and leaves in its own 
 
   // Reaching for Undo and pausing there (longer than the offer's ten seconds) does not lose it.
   await undo.hover()
-  await app.waitForTimeout(11_000)
+  await app.clock.fastForward(11_000)
   await expect(undo, 'the offer is still there under the pointer').toBeVisible()
   // Once the pointer goes, the offer has the rest of its time, then leaves by itself.
   await events.search.hover()
   await expect(undo).toBeVisible()
-  await expect(undo).toHaveCount(0, { timeout: 15_000 })
+  await app.clock.fastForward(11_000)
+  await expect(undo).toHaveCount(0)
 })
 
 test('deleting an event in the middle of the timeline opens the one that takes its place', async ({ app }) => {
